@@ -1,0 +1,91 @@
+import "./platform/i18n/platform.messages.ts";
+import type { Server } from "node:http";
+import { serve } from "@hono/node-server";
+import { tenantContextModule, tenantPagesModule } from "./modules/tenants/index.ts";
+import { type Config, loadConfig } from "./platform/config.ts";
+import { openDatabase, resolveAdminUrl } from "./platform/db/database.ts";
+import type { EmbeddedServer } from "./platform/db/embedded.ts";
+import { migrate } from "./platform/db/migrate.ts";
+import { createApp } from "./platform/http/app.ts";
+import type { Platform } from "./platform/http/context.ts";
+import { Jobs } from "./platform/jobs.ts";
+import { createLogger } from "./platform/logging.ts";
+import { Mailer } from "./platform/mail.ts";
+import { createMetrics } from "./platform/metrics.ts";
+
+export type Running = {
+  platform: Platform;
+  url: string;
+  server: Server;
+  /** Stops accepting requests, finishes running requests and jobs, closes the database. */
+  stop(): Promise<void>;
+};
+
+/**
+ * Starts Dienstwerk: database (embedded unless DATABASE_URL), migrations, job queue, demo data
+ * when in demo mode, HTTP server. The composition root: the one place that knows every module.
+ */
+export async function startDienstwerk(config: Config = loadConfig()): Promise<Running> {
+  const log = createLogger(config.logLevel);
+  let embedded: EmbeddedServer | undefined;
+  const resolved = await resolveAdminUrl(config, (line) => log.info(line));
+  embedded = resolved.embedded;
+  await migrate(resolved.adminUrl, config.databaseAppPassword);
+  const database = openDatabase(resolved.adminUrl, config.databaseAppPassword);
+  const metrics = createMetrics();
+  const jobs = new Jobs(resolved.adminUrl, log, metrics);
+  const mailer = new Mailer({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    db: database.db,
+    jobs,
+  });
+  const platform: Platform = { config, database, jobs, mailer, log, metrics };
+
+  const app = createApp(platform, [
+    tenantContextModule(platform),
+    tenantPagesModule(platform, { catalogue: async () => [] }),
+  ]);
+
+  await jobs.install();
+  if (config.jobs) await jobs.work();
+
+  const server = await listen(app.fetch, config);
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const url = `http://localhost:${port}`;
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      await closeServer(server);
+      await jobs.stop();
+      mailer.close();
+      await database.close();
+      await embedded?.stop();
+    })();
+    return stopping;
+  };
+  return { platform, url, server, stop };
+}
+
+function listen(fetch: Parameters<typeof serve>[0]["fetch"], config: Config): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port: config.port, hostname: config.host }, () =>
+      resolve(server as Server),
+    ) as Server;
+    server.once("error", reject);
+  });
+}
+
+/** Stops accepting connections and waits for requests in flight (up to 20 s). */
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => server.closeAllConnections(), 20_000);
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}

@@ -1,0 +1,110 @@
+import { electronicFormatIBAN, isValidBIC, isValidIBAN } from "ibantools";
+import { z } from "zod";
+
+/** The 16 Länder (ISO 3166-2:DE subdivision codes): they decide public holidays and law. */
+export const STATES = [
+  "BW",
+  "BY",
+  "BE",
+  "BB",
+  "HB",
+  "HH",
+  "HE",
+  "MV",
+  "NI",
+  "NW",
+  "RP",
+  "SL",
+  "SN",
+  "ST",
+  "SH",
+  "TH",
+] as const;
+
+/** Paths under / that are not municipalities. */
+export const RESERVED_SLUGS = new Set([
+  "konto",
+  "admin",
+  "api",
+  "static",
+  "dev",
+  "sprache",
+  "healthz",
+  "readyz",
+  "metrics",
+  "impressum",
+  "datenschutz",
+  "barrierefreiheit",
+  "favicon.ico",
+  "robots.txt",
+]);
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "tenants.error.slugFormat")
+  .min(2)
+  .max(60)
+  .refine((s) => !RESERVED_SLUGS.has(s), "tenants.error.slugReserved");
+
+export const ibanSchema = z
+  .string()
+  .transform((v) => electronicFormatIBAN(v) ?? "")
+  .refine((v) => isValidIBAN(v), "tenants.error.iban");
+
+export const bicSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((v) => isValidBIC(v), "tenants.error.bic");
+
+/** Tenant settings as entered on the settings page or the CLI (flat fields). */
+export const tenantSettingsInput = z.object({
+  name: z.string().trim().min(2).max(200),
+  street: optionalText(200),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, "tenants.error.postcode")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  city: optionalText(100),
+  email: z
+    .string()
+    .trim()
+    .email()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  phone: optionalText(50),
+  website: z
+    .string()
+    .trim()
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  openingHours: optionalText(500),
+  primaryColour: z
+    .string()
+    .trim()
+    .regex(/^#[0-9a-fA-F]{6}$/, "tenants.error.colour")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  iban: ibanSchema.optional().or(z.literal("").transform(() => undefined)),
+  bic: bicSchema.optional().or(z.literal("").transform(() => undefined)),
+  bankName: optionalText(100),
+  state: z.enum(STATES, { message: "tenants.error.state" }),
+  impressum: optionalText(20_000),
+  privacy: optionalText(50_000),
+  accessibility: optionalText(50_000),
+});
+
+export type TenantSettingsInput = z.infer<typeof tenantSettingsInput>;

@@ -1,0 +1,51 @@
+import type { Db } from "../../platform/db/database.ts";
+import { isUniqueViolation, withPlatform } from "../../platform/db/database.ts";
+import type { TenantSettings } from "../../platform/db/schema.ts";
+import { DomainError } from "../../platform/errors.ts";
+import {
+  findTenantBySlug,
+  insertTenant,
+  listTenants,
+  type TenantRow,
+} from "./tenants.repository.ts";
+import type { TenantSettingsInput } from "./tenants.schema.ts";
+
+export function settingsFromInput(i: TenantSettingsInput): TenantSettings {
+  return {
+    address: { street: i.street, postcode: i.postcode, city: i.city },
+    contact: { email: i.email, phone: i.phone, website: i.website, openingHours: i.openingHours },
+    colours: { primary: i.primaryColour },
+    bank: { iban: i.iban, bic: i.bic, bankName: i.bankName },
+    state: i.state,
+    legal: { impressum: i.impressum, privacy: i.privacy, accessibility: i.accessibility },
+  };
+}
+
+/** Creates a municipality. The slug is its address (`/{slug}/`) and cannot be taken twice. */
+export async function createTenant(
+  db: Db,
+  input: { slug: string; settings: TenantSettingsInput },
+): Promise<{ id: string; slug: string }> {
+  try {
+    const { id } = await withPlatform(db, (tx) =>
+      insertTenant(tx, {
+        slug: input.slug,
+        name: input.settings.name,
+        settings: settingsFromInput(input.settings),
+      }),
+    );
+    return { id, slug: input.slug };
+  } catch (err) {
+    if (isUniqueViolation(err))
+      throw new DomainError("tenants.error.slugTaken", { status: 409, field: "slug" });
+    throw err;
+  }
+}
+
+export function getTenant(db: Db, slug: string): Promise<TenantRow | undefined> {
+  return findTenantBySlug(db, slug);
+}
+
+export function allTenants(db: Db): Promise<TenantRow[]> {
+  return listTenants(db);
+}

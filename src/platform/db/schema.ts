@@ -1,0 +1,94 @@
+import type { ColumnType, Generated } from "kysely";
+
+/** Table types, kept in step with migrations/*.sql. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type Role = "admin" | "designer" | "caseworker" | "approver" | "auditor";
+export const ROLES: readonly Role[] = ["admin", "designer", "caseworker", "approver", "auditor"];
+
+export type TenantSettings = {
+  address?: { street?: string; postcode?: string; city?: string };
+  contact?: { email?: string; phone?: string; website?: string; openingHours?: string };
+  colours?: { primary?: string };
+  bank?: { iban?: string; bic?: string; bankName?: string };
+  /** Bundesland code (ISO 3166-2 subdivision without "DE-"), e.g. "ST". */
+  state?: string;
+  legal?: { impressum?: string; privacy?: string; accessibility?: string };
+};
+
+export interface DB {
+  tenants: {
+    id: Generated<string>;
+    slug: string;
+    name: string;
+    settings: Json<TenantSettings>;
+    logo: Buffer | null;
+    logo_type: string | null;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
+  users: {
+    id: Generated<string>;
+    kind: "citizen" | "staff";
+    email: string;
+    name: Generated<string>;
+    password_hash: string;
+    platform_admin: Generated<boolean>;
+    email_verified_at: Timestamp | null;
+    totp_secret: string | null;
+    totp_enabled_at: Timestamp | null;
+    locale: Generated<"de" | "en">;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
+  recovery_codes: { user_id: string; code_hash: string; used_at: Timestamp | null };
+  sessions: {
+    id_hash: string;
+    user_id: string;
+    stage: "mfa" | "full";
+    tenant_id: string | null;
+    created_at: Generated<Date>;
+    last_seen_at: Generated<Date>;
+    expires_at: Timestamp;
+    ip: string | null;
+    user_agent: string | null;
+  };
+  auth_tokens: {
+    token_hash: string;
+    user_id: string;
+    purpose: "verify-email" | "reset-password";
+    expires_at: Timestamp;
+    used_at: Timestamp | null;
+    created_at: Generated<Date>;
+  };
+  login_throttle: {
+    key: string;
+    failures: number;
+    first_failure_at: Timestamp;
+    blocked_until: Timestamp | null;
+  };
+  org_units: {
+    tenant_id: string;
+    id: Generated<string>;
+    name: string;
+    email: string | null;
+    created_at: Generated<Date>;
+  };
+  memberships: {
+    tenant_id: string;
+    user_id: string;
+    roles: Role[];
+    org_unit_ids: Generated<string[]>;
+    created_at: Generated<Date>;
+  };
+  dev_outbox: {
+    id: Generated<number>;
+    created_at: Generated<Date>;
+    recipient: string;
+    subject: string;
+    text_body: string;
+    html_body: string | null;
+    message_id: string;
+  };
+}

@@ -1,0 +1,104 @@
+import pg from "pg";
+import { fromKysely, type Job, PgBoss } from "pg-boss";
+import { APP_ROLE, type Tx } from "./db/database.ts";
+import type { Logger } from "./logging.ts";
+import type { Metrics } from "./metrics.ts";
+
+const SCHEMA = "pgboss";
+
+export type JobHandler<T> = (data: T, job: Job<T>) => Promise<void>;
+
+type QueueDef = { name: string; handler: JobHandler<any>; retryLimit: number };
+
+/**
+ * The job queue (pg-boss on the app's own database). Jobs are enqueued inside the transaction of
+ * the state change that causes them (`enqueue(tx, ...)`): no state change without its job and no
+ * job without its state change. Handlers must be idempotent: delivery is at least once.
+ */
+export class Jobs {
+  private boss: PgBoss;
+  private queues = new Map<string, QueueDef>();
+  private started = false;
+  private log: Logger;
+  private metrics?: Metrics;
+  private adminUrl: string;
+
+  constructor(adminUrl: string, log: Logger, metrics?: Metrics) {
+    this.adminUrl = adminUrl;
+    this.boss = new PgBoss({ connectionString: adminUrl, schema: SCHEMA, max: 4 });
+    this.boss.on("error", (err) => log.error({ err }, "job queue error"));
+    this.log = log;
+    this.metrics = metrics;
+  }
+
+  /** Registers a queue and its handler; call before `start`. */
+  define<T extends object>(
+    name: string,
+    handler: JobHandler<T>,
+    opts: { retryLimit?: number } = {},
+  ): void {
+    this.queues.set(name, { name, handler, retryLimit: opts.retryLimit ?? 8 });
+  }
+
+  /** Creates pg-boss's schema and the queues, and lets the application role enqueue jobs. */
+  async install(): Promise<void> {
+    await this.boss.start();
+    this.started = true;
+    for (const q of this.queues.values()) {
+      if (!(await this.boss.getQueue(q.name))) {
+        await this.boss.createQueue(q.name, { retryLimit: q.retryLimit, retryBackoff: true });
+      }
+    }
+    await grantQueueAccess(this.adminUrl);
+  }
+
+  /** Starts workers for every defined queue. */
+  async work(): Promise<void> {
+    for (const q of this.queues.values()) {
+      await this.boss.work(q.name, { pollingIntervalSeconds: 1, batchSize: 1 }, async (jobs) => {
+        for (const job of jobs) {
+          try {
+            await q.handler(job.data, job);
+            this.metrics?.jobsCompleted.inc({ queue: q.name, outcome: "completed" });
+          } catch (err) {
+            this.metrics?.jobsCompleted.inc({ queue: q.name, outcome: "failed" });
+            this.log.warn({ err, queue: q.name, jobId: job.id }, "job failed; it will be retried");
+            throw err;
+          }
+        }
+      });
+    }
+  }
+
+  /** Enqueues a job within the caller's transaction. */
+  async enqueue<T extends object>(
+    tx: Tx,
+    name: string,
+    data: T,
+    opts: { singletonKey?: string } = {},
+  ): Promise<void> {
+    if (!this.queues.has(name)) throw new Error(`Unknown job queue ${name}`);
+    await this.boss.send(name, data, { ...opts, db: fromKysely(tx) });
+  }
+
+  /** Stops taking new jobs and waits (up to `timeoutMs`) for running ones to finish. */
+  async stop(timeoutMs = 20_000): Promise<void> {
+    if (!this.started) return;
+    await this.boss.stop({ graceful: true, close: true, timeout: timeoutMs });
+    this.started = false;
+  }
+}
+
+async function grantQueueAccess(adminUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`grant usage on schema ${SCHEMA} to ${APP_ROLE};
+      grant select, insert, update on all tables in schema ${SCHEMA} to ${APP_ROLE};
+      grant usage, select on all sequences in schema ${SCHEMA} to ${APP_ROLE};
+      grant execute on all functions in schema ${SCHEMA} to ${APP_ROLE};
+      alter default privileges in schema ${SCHEMA} grant select, insert, update on tables to ${APP_ROLE};`);
+  } finally {
+    await client.end();
+  }
+}
