@@ -46,7 +46,12 @@ export class Jobs {
     this.started = true;
     for (const q of this.queues.values()) {
       if (!(await this.boss.getQueue(q.name))) {
-        await this.boss.createQueue(q.name, { retryLimit: q.retryLimit, retryBackoff: true });
+        // Another process may create the same queue at the same moment; that is fine.
+        await this.boss
+          .createQueue(q.name, { retryLimit: q.retryLimit, retryBackoff: true })
+          .catch(async (err) => {
+            if (!(await this.boss.getQueue(q.name))) throw err;
+          });
       }
     }
     await grantQueueAccess(this.adminUrl);
