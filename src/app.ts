@@ -1,12 +1,13 @@
 import "./platform/i18n/platform.messages.ts";
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
+import { devOutboxModule } from "./modules/outbox/index.ts";
 import { tenantContextModule, tenantPagesModule } from "./modules/tenants/index.ts";
 import { type Config, loadConfig } from "./platform/config.ts";
 import { openDatabase, resolveAdminUrl } from "./platform/db/database.ts";
 import type { EmbeddedServer } from "./platform/db/embedded.ts";
 import { migrate } from "./platform/db/migrate.ts";
-import { createApp } from "./platform/http/app.ts";
+import { createApp, type WebModule } from "./platform/http/app.ts";
 import type { Platform } from "./platform/http/context.ts";
 import { Jobs } from "./platform/jobs.ts";
 import { createLogger } from "./platform/logging.ts";
@@ -25,7 +26,15 @@ export type Running = {
  * Starts Dienstwerk: database (embedded unless DATABASE_URL), migrations, job queue, demo data
  * when in demo mode, HTTP server. The composition root: the one place that knows every module.
  */
-export async function startDienstwerk(config: Config = loadConfig()): Promise<Running> {
+export type StartOptions = {
+  /** Extra web modules (and their job queues), mounted before the municipality pages; for tests. */
+  extend?: (platform: Platform) => WebModule[];
+};
+
+export async function startDienstwerk(
+  config: Config = loadConfig(),
+  options: StartOptions = {},
+): Promise<Running> {
   const log = createLogger(config.logLevel);
   let embedded: EmbeddedServer | undefined;
   const resolved = await resolveAdminUrl(config, (line) => log.info(line));
@@ -44,6 +53,8 @@ export async function startDienstwerk(config: Config = loadConfig()): Promise<Ru
 
   const app = createApp(platform, [
     tenantContextModule(platform),
+    devOutboxModule(platform),
+    ...(options.extend?.(platform) ?? []),
     tenantPagesModule(platform, { catalogue: async () => [] }),
   ]);
 
