@@ -48,3 +48,35 @@ export function findTenantLogo(db: Db, slug: string) {
     .where("slug", "=", slug)
     .executeTakeFirst();
 }
+
+export async function updateTenantSettings(
+  tx: Tx,
+  id: string,
+  t: { name: string; settings: TenantSettings },
+): Promise<void> {
+  await tx
+    .updateTable("tenants")
+    .set({ name: t.name, settings: JSON.stringify(t.settings), updated_at: new Date() })
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function updateTenantLogo(
+  tx: Tx,
+  id: string,
+  logo: { data: Buffer; type: string } | null,
+): Promise<void> {
+  await tx
+    .updateTable("tenants")
+    .set({ logo: logo?.data ?? null, logo_type: logo?.type ?? null, updated_at: new Date() })
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function countTenants(db: Db | Tx): Promise<number> {
+  const r = await db
+    .selectFrom("tenants")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -1,5 +1,6 @@
 import { electronicFormatIBAN, isValidBIC, isValidIBAN } from "ibantools";
 import { z } from "zod";
+import { DomainError } from "../../platform/errors.ts";
 
 /** The 16 Länder (ISO 3166-2:DE subdivision codes): they decide public holidays and law. */
 export const STATES = [
@@ -108,3 +109,22 @@ export const tenantSettingsInput = z.object({
 });
 
 export type TenantSettingsInput = z.infer<typeof tenantSettingsInput>;
+/** Settings as a caller may pass them before validation (e.g. from the CLI). */
+export type TenantSettingsDraft = z.input<typeof tenantSettingsInput>;
+
+/** A new municipality: its address and settings. */
+export const newTenantInput = z.object({ slug: slugSchema, settings: tenantSettingsInput });
+
+/**
+ * Validates with `schema`, turning the first problem into a DomainError with the field named.
+ */
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const key =
+    issue.message?.includes(".") && !issue.message.includes(" ")
+      ? issue.message
+      : "validation.invalid";
+  throw new DomainError(key, { status: 422, field: String(issue.path.at(-1) ?? "_form") });
+}

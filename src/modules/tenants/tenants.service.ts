@@ -8,7 +8,12 @@ import {
   listTenants,
   type TenantRow,
 } from "./tenants.repository.ts";
-import type { TenantSettingsInput } from "./tenants.schema.ts";
+import {
+  newTenantInput,
+  parseOrThrow,
+  type TenantSettingsDraft,
+  type TenantSettingsInput,
+} from "./tenants.schema.ts";
 
 export function settingsFromInput(i: TenantSettingsInput): TenantSettings {
   return {
@@ -24,8 +29,9 @@ export function settingsFromInput(i: TenantSettingsInput): TenantSettings {
 /** Creates a municipality. The slug is its address (`/{slug}/`) and cannot be taken twice. */
 export async function createTenant(
   db: Db,
-  input: { slug: string; settings: TenantSettingsInput },
+  draft: { slug: string; settings: TenantSettingsDraft },
 ): Promise<{ id: string; slug: string }> {
+  const input = parseOrThrow(newTenantInput, draft);
   try {
     const { id } = await withPlatform(db, (tx) =>
       insertTenant(tx, {
