@@ -8,6 +8,7 @@ const SCHEMA = "pgboss";
 
 export type JobHandler<T> = (data: T, job: Job<T>) => Promise<void>;
 
+// biome-ignore lint/suspicious/noExplicitAny: each queue has its own payload type
 type QueueDef = { name: string; handler: JobHandler<any>; retryLimit: number };
 
 /**

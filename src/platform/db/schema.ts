@@ -38,6 +38,7 @@ export interface DB {
     email_verified_at: Timestamp | null;
     totp_secret: string | null;
     totp_enabled_at: Timestamp | null;
+    totp_last_step: number | null;
     locale: Generated<"de" | "en">;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
