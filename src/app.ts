@@ -1,6 +1,7 @@
 import "./platform/i18n/platform.messages.ts";
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
+import { accountsModule, sessionModule } from "./modules/accounts/index.ts";
 import { devOutboxModule } from "./modules/outbox/index.ts";
 import { tenantContextModule, tenantPagesModule } from "./modules/tenants/index.ts";
 import { type Config, loadConfig } from "./platform/config.ts";
@@ -53,6 +54,8 @@ export async function startDienstwerk(
 
   const app = createApp(platform, [
     tenantContextModule(platform),
+    sessionModule(platform),
+    accountsModule(platform),
     devOutboxModule(platform),
     ...(options.extend?.(platform) ?? []),
     tenantPagesModule(platform, { catalogue: async () => [] }),
