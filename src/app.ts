@@ -1,15 +1,22 @@
 import "./platform/i18n/platform.messages.ts";
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
+import type { Hono } from "hono";
 import { accountsModule, sessionModule } from "./modules/accounts/index.ts";
+import { platformAdminModule } from "./modules/admin/index.ts";
+import { demoBanner, demoLogin, seedDemoIfEmpty } from "./modules/demo/index.ts";
 import { devOutboxModule } from "./modules/outbox/index.ts";
-import { tenantContextModule, tenantPagesModule } from "./modules/tenants/index.ts";
+import {
+  tenantAdministrationModule,
+  tenantContextModule,
+  tenantPagesModule,
+} from "./modules/tenants/index.ts";
 import { type Config, loadConfig } from "./platform/config.ts";
 import { openDatabase, resolveAdminUrl } from "./platform/db/database.ts";
 import type { EmbeddedServer } from "./platform/db/embedded.ts";
 import { migrate } from "./platform/db/migrate.ts";
 import { createApp, type WebModule } from "./platform/http/app.ts";
-import type { Platform } from "./platform/http/context.ts";
+import type { AppEnv, Platform } from "./platform/http/context.ts";
 import { Jobs } from "./platform/jobs.ts";
 import { createLogger } from "./platform/logging.ts";
 import { Mailer } from "./platform/mail.ts";
@@ -19,6 +26,8 @@ export type Running = {
   platform: Platform;
   url: string;
   server: Server;
+  /** The Hono app; tests enumerate its routes (e.g. every workspace page for isolation tests). */
+  app: Hono<AppEnv>;
   /** Stops accepting requests, finishes running requests and jobs, closes the database. */
   stop(): Promise<void>;
 };
@@ -58,16 +67,23 @@ export async function startDienstwerk(
     accountsModule(platform),
     devOutboxModule(platform),
     ...(options.extend?.(platform) ?? []),
-    tenantPagesModule(platform, { catalogue: async () => [] }),
+    tenantAdministrationModule(platform),
+    platformAdminModule(platform),
+    tenantPagesModule(platform, {
+      catalogue: async () => [],
+      demoLogin: config.demoMode ? demoLogin : undefined,
+    }),
   ]);
 
   await jobs.install();
   if (config.jobs) await jobs.work();
+  const demoReady = config.demoMode && (await seedDemoIfEmpty(platform));
 
   const server = await listen(app.fetch, config);
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
+  if (demoReady) process.stdout.write(demoBanner(config.baseUrl));
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -80,7 +96,7 @@ export async function startDienstwerk(
     })();
     return stopping;
   };
-  return { platform, url, server, stop };
+  return { platform, url, server, app, stop };
 }
 
 function listen(fetch: Parameters<typeof serve>[0]["fetch"], config: Config): Promise<Server> {

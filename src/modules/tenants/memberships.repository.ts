@@ -89,13 +89,3 @@ export async function lockAdminCount(tx: Tx, tenantId: string): Promise<number> 
     .execute();
   return rows.length;
 }
-
-/** A staff account by email (instance-wide table; no tenant context needed). */
-export function findStaffUserByEmail(tx: Tx, email: string) {
-  return tx
-    .selectFrom("users")
-    .select(["id", "email", "name"])
-    .where("kind", "=", "staff")
-    .where(sql<string>`lower(email)`, "=", email.toLowerCase())
-    .executeTakeFirst();
-}

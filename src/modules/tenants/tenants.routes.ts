@@ -32,6 +32,9 @@ export function tenantResolver(platform: Platform): MiddlewareHandler<AppEnv> {
   };
 }
 
+/** In demo mode: the demo caseworker's sign-in for a municipality's start page. */
+export type DemoLogin = (tenantSlug: string) => { email: string; password: string } | undefined;
+
 export type CatalogueSource = (
   tenantId: string,
 ) => Promise<{ slug: string; title: string; description: string }[]>;
@@ -52,12 +55,13 @@ export function mountTenantPages(
   app: Hono<AppEnv>,
   platform: Platform,
   catalogue: CatalogueSource,
+  demoLogin?: DemoLogin,
 ) {
   const db = platform.database.db;
   app.get("/:tenant", (c) => c.redirect(`/${c.req.param("tenant")}/`, 301));
   app.get("/:tenant/", async (c) => {
     const tenant = (await getTenant(db, c.var.tenant!.slug))!;
-    return tenantHomePage(c, tenant, await catalogue(tenant.id));
+    return tenantHomePage(c, tenant, await catalogue(tenant.id), demoLogin?.(tenant.slug));
   });
   for (const [path, which] of Object.entries(LEGAL)) {
     app.get(`/:tenant/${path}`, async (c) =>

@@ -1,8 +1,10 @@
 import type { Db } from "../../platform/db/database.ts";
-import { isUniqueViolation, withPlatform } from "../../platform/db/database.ts";
-import type { TenantSettings } from "../../platform/db/schema.ts";
+import { isUniqueViolation, withPlatform, withTenant } from "../../platform/db/database.ts";
+import type { Role, TenantSettings } from "../../platform/db/schema.ts";
 import { DomainError } from "../../platform/errors.ts";
+import { insertMembership } from "./memberships.repository.ts";
 import {
+  countTenants,
   findTenantBySlug,
   insertTenant,
   listTenants,
@@ -54,4 +56,21 @@ export function getTenant(db: Db, slug: string): Promise<TenantRow | undefined> 
 
 export function allTenants(db: Db): Promise<TenantRow[]> {
   return listTenants(db);
+}
+
+export function countAllTenants(db: Db): Promise<number> {
+  return countTenants(db);
+}
+
+/**
+ * Gives an existing staff user roles (and org units) in a municipality; does nothing if they
+ * already belong to it. For demo data and factories; people are invited with `inviteStaff`.
+ */
+export function addMember(
+  db: Db,
+  m: { tenantId: string; userId: string; roles: Role[]; orgUnitIds?: string[] },
+): Promise<boolean> {
+  return withTenant(db, m.tenantId, (tx) =>
+    insertMembership(tx, { ...m, orgUnitIds: m.orgUnitIds ?? [] }),
+  );
 }

@@ -26,11 +26,13 @@ export function tenantHomePage(
   c: Context<AppEnv>,
   tenant: TenantRow,
   services: { slug: string; title: string; description: string }[],
+  demo?: { email: string; password: string },
 ) {
   const t = c.var.t;
   return page(c, {
     title: t("tenants.home.title"),
     body: html`<h1 class="kern-title kern-title--large">${tenant.name}</h1>
+      ${demo ? demoBox(c, tenant, demo) : ""}
       <p class="kern-body kern-body--large">${t("tenants.home.intro")}</p>
       <h2 class="kern-title">${t("tenants.home.services")}</h2>
       ${
@@ -46,6 +48,16 @@ export function tenantHomePage(
       }
       ${contactBlock(c, tenant)}`,
   });
+}
+
+function demoBox(c: Context<AppEnv>, tenant: TenantRow, demo: { email: string; password: string }) {
+  const t = c.var.t;
+  return html`<div class="kern-alert kern-alert--info" role="note" aria-labelledby="demo-hinweis">
+    <div class="kern-alert__header"><span class="kern-icon kern-icon--info" aria-hidden="true"></span>
+      <h2 class="kern-title" id="demo-hinweis">${t("tenants.demo.title")}</h2></div>
+    <div class="kern-alert__body"><p class="kern-body">${t("tenants.demo.body", demo)}</p>
+      <p class="kern-body"><a class="kern-link" href="/${tenant.slug}/amt/anmelden">${t("tenants.demo.link")}</a></p></div>
+  </div>`;
 }
 
 function contactBlock(c: Context<AppEnv>, tenant: TenantRow) {
