@@ -83,7 +83,8 @@ export async function startDienstwerk(
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
-  if (demoReady) process.stdout.write(demoBanner(config.baseUrl));
+  // The sign-in hint is for the person who started the server; LOG_LEVEL=silent (tests) hides it.
+  if (demoReady && config.logLevel !== "silent") process.stdout.write(demoBanner(config.baseUrl));
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
