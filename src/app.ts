@@ -52,7 +52,7 @@ export async function startDienstwerk(
   await migrate(resolved.adminUrl, config.databaseAppPassword);
   const database = openDatabase(resolved.adminUrl, config.databaseAppPassword);
   const metrics = createMetrics();
-  const jobs = new Jobs(resolved.adminUrl, log, metrics);
+  const jobs = new Jobs({ adminUrl: resolved.adminUrl, schema: config.jobSchema, log, metrics });
   const mailer = new Mailer({
     smtpUrl: config.smtpUrl,
     from: config.mailFrom,

@@ -148,7 +148,7 @@ async function tenantCreate(config: Config, args: string[]): Promise<number> {
   }
   return withDatabase(config, async (database, adminUrl) => {
     const log = createLogger("silent");
-    const jobs = new Jobs(adminUrl, log);
+    const jobs = new Jobs({ adminUrl, schema: config.jobSchema, log });
     const mailer = new Mailer({
       smtpUrl: config.smtpUrl,
       from: config.mailFrom,

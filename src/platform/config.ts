@@ -27,6 +27,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   JOBS: z.enum(["true", "false"]).default("true"),
+  JOB_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/)
+    .default("pgboss"),
 });
 
 export type Config = {
@@ -47,6 +51,8 @@ export type Config = {
   trustProxy: boolean;
   /** Whether this process works on jobs (off for short-lived CLI runs). */
   jobs: boolean;
+  /** PostgreSQL schema of the job queue (pg-boss). */
+  jobSchema: string;
   secureCookies: boolean;
 };
 
@@ -78,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === "true",
     jobs: e.JOBS === "true",
+    jobSchema: e.JOB_SCHEMA,
     secureCookies: baseUrl.startsWith("https://"),
   };
 }

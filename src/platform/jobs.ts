@@ -4,8 +4,6 @@ import { APP_ROLE, type Tx } from "./db/database.ts";
 import type { Logger } from "./logging.ts";
 import type { Metrics } from "./metrics.ts";
 
-const SCHEMA = "pgboss";
-
 export type JobHandler<T> = (data: T, job: Job<T>) => Promise<void>;
 
 // biome-ignore lint/suspicious/noExplicitAny: each queue has its own payload type
@@ -23,10 +21,14 @@ export class Jobs {
   private log: Logger;
   private metrics?: Metrics;
   private adminUrl: string;
+  private schema: string;
 
-  constructor(adminUrl: string, log: Logger, metrics?: Metrics) {
+  /** `schema` holds the queue tables; processes that share it share their jobs. */
+  constructor(opts: { adminUrl: string; schema: string; log: Logger; metrics?: Metrics }) {
+    const { adminUrl, schema, log, metrics } = opts;
     this.adminUrl = adminUrl;
-    this.boss = new PgBoss({ connectionString: adminUrl, schema: SCHEMA, max: 4 });
+    this.schema = schema;
+    this.boss = new PgBoss({ connectionString: adminUrl, schema, max: 4 });
     this.boss.on("error", (err) => log.error({ err }, "job queue error"));
     this.log = log;
     this.metrics = metrics;
@@ -55,7 +57,7 @@ export class Jobs {
           });
       }
     }
-    await grantQueueAccess(this.adminUrl);
+    await grantQueueAccess(this.adminUrl, this.schema);
   }
 
   /** Starts workers for every defined queue. */
@@ -95,15 +97,15 @@ export class Jobs {
   }
 }
 
-async function grantQueueAccess(adminUrl: string): Promise<void> {
+async function grantQueueAccess(adminUrl: string, schema: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    await client.query(`grant usage on schema ${SCHEMA} to ${APP_ROLE};
-      grant select, insert, update on all tables in schema ${SCHEMA} to ${APP_ROLE};
-      grant usage, select on all sequences in schema ${SCHEMA} to ${APP_ROLE};
-      grant execute on all functions in schema ${SCHEMA} to ${APP_ROLE};
-      alter default privileges in schema ${SCHEMA} grant select, insert, update on tables to ${APP_ROLE};`);
+    await client.query(`grant usage on schema ${schema} to ${APP_ROLE};
+      grant select, insert, update on all tables in schema ${schema} to ${APP_ROLE};
+      grant usage, select on all sequences in schema ${schema} to ${APP_ROLE};
+      grant execute on all functions in schema ${schema} to ${APP_ROLE};
+      alter default privileges in schema ${schema} grant select, insert, update on tables to ${APP_ROLE};`);
   } finally {
     await client.end();
   }

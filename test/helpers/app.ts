@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { type Running, startDienstwerk } from "../../src/app.ts";
 import { type Config, loadConfig } from "../../src/platform/config.ts";
 
@@ -18,6 +19,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     HOST: "127.0.0.1",
     LOG_LEVEL: "silent",
     DEMO_MODE: "false",
+    // Each app gets its own job queue, so that one test's jobs are not worked by another's app.
+    JOB_SCHEMA: `pgboss_t${randomBytes(5).toString("hex")}`,
     ...env,
   });
 }
