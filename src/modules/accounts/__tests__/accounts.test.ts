@@ -4,6 +4,7 @@ import { startTestApp } from "../../../../test/helpers/app.ts";
 import { Client } from "../../../../test/helpers/http.ts";
 import { TestSmtp } from "../../../../test/helpers/smtp.ts";
 import type { Running } from "../../../app.ts";
+import { createStaffUser } from "../index.ts";
 import {
   linkIn,
   makeCitizen,
@@ -272,5 +273,36 @@ describe("accounts", () => {
     await login(citizen, (await makeCitizen(app)).email);
     assert.equal((await citizen.get(`/${a.slug}/amt/`)).status, 404);
     assert.equal((await client.get("/admin/")).status, 404, "staff is no platform operator");
+  });
+
+  it("signs platform operators in at /admin with a second factor; others get the generic error", async () => {
+    const tenant = await makeTenant(app);
+    const caseworker = await makeStaff(app, tenant.id);
+    const email = `betrieb-${unique()}@example.org`;
+    await createStaffUser(app.platform, {
+      email,
+      name: "Olga Betrieb",
+      password: PASSWORD,
+      platformAdmin: true,
+    });
+    const client = new Client(app.url);
+    const refused = await login(client, caseworker.email, PASSWORD, "/admin");
+    assert.equal(refused.status, 422);
+    assert.match(refused.body, /E-Mail-Adresse oder Passwort sind nicht richtig/);
+
+    const step1 = await login(client, email, PASSWORD, "/admin");
+    assert.equal(step1.location, "/admin/zwei-faktor-einrichten");
+    assert.equal((await client.get("/admin/sicherheit")).location, "/admin/zwei-faktor");
+    const setup = await client.get("/admin/zwei-faktor-einrichten");
+    const done = await client.post(
+      "/admin/zwei-faktor-einrichten",
+      { code: await nextTotp(secretOf(setup.body)!, 0) },
+      setup,
+    );
+    assert.equal(done.status, 200);
+    const security = await client.get("/admin/sicherheit");
+    assert.equal(security.status, 200);
+    assert.match(security.body, /kann nicht ausgeschaltet werden/);
+    assert.equal((await client.get(`/${tenant.slug}/amt/`)).status, 404, "no municipality session");
   });
 });
