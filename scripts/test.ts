@@ -51,7 +51,8 @@ async function main(): Promise<number> {
   await admin.connect();
   await admin.query(`drop database if exists "${dbName}" with (force)`).catch(() => {});
   await admin.end();
-  await embedded?.stop();
+  // A server that was already running belongs to a parallel `npm test`: leave it to that one.
+  if (embedded && !embedded.adopted) await embedded.stop();
   return code;
 }
 

@@ -19,6 +19,8 @@ const execFile = promisify(execFileCb);
  */
 export type EmbeddedServer = {
   url: string;
+  /** True when the server was already running (left by an earlier or a parallel process). */
+  adopted: boolean;
   /** Stops the server if this process started it. */
   stop(): Promise<void>;
 };
@@ -100,7 +102,7 @@ export async function startEmbeddedPostgres(opts: {
   if (running.status === 0) {
     // A server left running by an earlier process (e.g. after kill -9): adopt it.
     opts.log?.("Embedded PostgreSQL is already running; reusing it");
-    return { url, stop: () => stopServer(run, bin, pgData) };
+    return { url, adopted: true, stop: () => stopServer(run, bin, pgData) };
   }
   const serverOptions = [
     `-p ${opts.port}`,
