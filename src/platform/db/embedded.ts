@@ -124,7 +124,7 @@ export async function startEmbeddedPostgres(opts: {
     "-o",
     serverOptions,
   ]);
-  return { url, stop: () => stopServer(run, bin, pgData) };
+  return { url, adopted: false, stop: () => stopServer(run, bin, pgData) };
 }
 
 async function stopServer(
