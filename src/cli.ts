@@ -68,47 +68,42 @@ function loadCliConfig(): Config {
   return loadConfig({ LOG_LEVEL: "silent", ...process.env, JOBS: "false" });
 }
 
-/** Opens the database for one command; stops an embedded server only if this process started it. */
-async function withDatabase<T>(
-  config: Config,
-  fn: (database: Database, adminUrl: string) => Promise<T>,
-): Promise<T> {
-  let startedHere = false;
-  const resolved = await resolveAdminUrl(config, (line) => {
-    // resolveAdminUrl reports whether it started the server or adopted a running one.
-    if (line.startsWith("Starting embedded")) startedHere = true;
-    process.stderr.write(`${line}\n`);
-  });
+/** The database server for one command; an embedded one is stopped only if this process started it. */
+async function withServer<T>(config: Config, fn: (adminUrl: string) => Promise<T>): Promise<T> {
+  const resolved = await resolveAdminUrl(config, (line) => process.stderr.write(`${line}\n`));
   try {
-    await migrate(resolved.adminUrl, config.databaseAppPassword);
-    const database = openDatabase(resolved.adminUrl, config.databaseAppPassword, 2);
-    try {
-      return await fn(database, resolved.adminUrl);
-    } finally {
-      await database.close();
-    }
+    return await fn(resolved.adminUrl);
   } finally {
-    if (startedHere) await resolved.embedded?.stop();
+    if (resolved.embedded && !resolved.embedded.adopted) await resolved.embedded.stop();
   }
 }
 
-async function runMigrate(config: Config): Promise<number> {
-  let startedHere = false;
-  const resolved = await resolveAdminUrl(config, (line) => {
-    if (line.startsWith("Starting embedded")) startedHere = true;
-    process.stderr.write(`${line}\n`);
+/** Opens the (migrated) database as the application role for one command. */
+function withDatabase<T>(
+  config: Config,
+  fn: (database: Database, adminUrl: string) => Promise<T>,
+): Promise<T> {
+  return withServer(config, async (adminUrl) => {
+    await migrate(adminUrl, config.databaseAppPassword);
+    const database = openDatabase(adminUrl, config.databaseAppPassword, 2);
+    try {
+      return await fn(database, adminUrl);
+    } finally {
+      await database.close();
+    }
   });
-  try {
-    const { applied } = await migrate(resolved.adminUrl, config.databaseAppPassword);
+}
+
+function runMigrate(config: Config): Promise<number> {
+  return withServer(config, async (adminUrl) => {
+    const { applied } = await migrate(adminUrl, config.databaseAppPassword);
     process.stdout.write(
       applied.length === 0
         ? "Database is up to date.\n"
         : `Applied ${applied.length} migration(s):\n${applied.map((m) => `  ${m}\n`).join("")}`,
     );
     return 0;
-  } finally {
-    if (startedHere) await resolved.embedded?.stop();
-  }
+  });
 }
 
 async function tenantList(config: Config, args: string[]): Promise<number> {
