@@ -1,0 +1,227 @@
+import type { IsoDate } from "../calendar/dates.ts";
+import type { ServiceDefinition } from "../definition/types.ts";
+import { childPath, type Problem } from "../problems.ts";
+import { feelDate, fromFeelValue, toFeelValue } from "../rules/values.ts";
+import { isEmpty, type ReadContext, readLeafValue } from "./field-values.ts";
+import { type FieldPlan, formPlan } from "./plan.ts";
+
+/** The outcome of validating submitted data: the cleaned data, or every field error. */
+export type SubmissionResult =
+  | { ok: true; data: Record<string, unknown> }
+  | { ok: false; errors: Problem[] };
+
+/** Settings of one validation run; `today` is the authority's date (never read from a clock). */
+export type ValidationOptions = { today: IsoDate };
+
+/**
+ * Validates submitted form data against a definition. Returns the cleaned data —
+ * values trimmed and normalised, hidden fields stripped, computed fields filled in —
+ * or every error with its field path (`dogs[1].name`) and message key. Never throws:
+ * data of the wrong type gets a field error.
+ */
+export function validateSubmission(
+  def: ServiceDefinition,
+  data: unknown,
+  options: ValidationOptions,
+): SubmissionResult {
+  const plan = formPlan(def);
+  if (!isRecord(data)) return { ok: false, errors: [{ path: "", key: "validation.notAnObject" }] };
+  const context = { def, today: options.today };
+  const errors: Problem[] = [];
+  const values = validateFieldSet(
+    plan.fields,
+    plan.byId,
+    data,
+    "",
+    context,
+    { today: feelDate(options.today) },
+    errors,
+  );
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, data: values };
+}
+
+/**
+ * Validates a set of fields (a form, a group item, an action's input) and returns the
+ * cleaned values. `outer` is the FEEL context the set's rules see besides its own fields.
+ */
+export function validateFieldSet(
+  plans: readonly FieldPlan[],
+  byId: ReadonlyMap<string, FieldPlan>,
+  raw: Record<string, unknown>,
+  basePath: string,
+  context: ReadContext,
+  outer: Record<string, unknown>,
+  errors: Problem[],
+): Record<string, unknown> {
+  const read = readFieldSet(plans, byId, raw, basePath, context, errors);
+  const feel: Record<string, unknown> = { ...outer };
+  for (const plan of plans) feel[plan.field.id] = feelValueOf(plan, read, plan.field.id);
+  for (const plan of plans) checkField(plan, read, feel, basePath, context, errors);
+  return read.values;
+}
+
+type ReadSet = {
+  values: Record<string, unknown>;
+  problems: Map<string, Problem[]>;
+  items: Map<string, ReadItem[]>;
+};
+type ReadItem = { raw: Record<string, unknown>; read: ReadSet };
+
+function readFieldSet(
+  plans: readonly FieldPlan[],
+  byId: ReadonlyMap<string, FieldPlan>,
+  raw: Record<string, unknown>,
+  basePath: string,
+  context: ReadContext,
+  errors: Problem[],
+): ReadSet {
+  const read: ReadSet = { values: {}, problems: new Map(), items: new Map() };
+  for (const key of Object.keys(raw)) {
+    const plan = byId.get(key);
+    if (!plan || plan.field.type === "info")
+      errors.push({ path: childPath(basePath, key), key: "validation.unknownField" });
+  }
+  for (const plan of plans) {
+    const { field } = plan;
+    const value = raw[field.id];
+    if (field.type === "info" || plan.computed || isEmpty(value)) continue;
+    const path = childPath(basePath, field.id);
+    if (field.type === "group") {
+      readGroup(plan, value, path, context, read);
+      continue;
+    }
+    const result = readLeafValue(field, value, path, context);
+    if (result.problems.length > 0) read.problems.set(field.id, result.problems);
+    else read.values[field.id] = result.value;
+  }
+  return read;
+}
+
+function readGroup(
+  plan: FieldPlan,
+  value: unknown,
+  path: string,
+  context: ReadContext,
+  read: ReadSet,
+) {
+  const id = plan.field.id;
+  if (!Array.isArray(value)) {
+    read.problems.set(id, [{ path, key: "validation.type", params: { expected: "list" } }]);
+    return;
+  }
+  const items: ReadItem[] = [];
+  const problems: Problem[] = [];
+  value.forEach((item, i) => {
+    if (!isRecord(item)) {
+      problems.push({
+        path: childPath(path, i),
+        key: "validation.type",
+        params: { expected: "object" },
+      });
+      return;
+    }
+    const itemById = new Map((plan.items ?? []).map((p) => [p.field.id, p]));
+    const itemRead = readFieldSet(
+      plan.items ?? [],
+      itemById,
+      item,
+      childPath(path, i),
+      context,
+      problems,
+    );
+    items.push({ raw: item, read: itemRead });
+  });
+  if (problems.length > 0) read.problems.set(id, problems);
+  read.items.set(id, items);
+  read.values[id] = items.map((item) => item.read.values);
+}
+
+function feelValueOf(plan: FieldPlan, read: ReadSet, id: string): unknown {
+  if (plan.field.type !== "group") return toFeelValue(plan.field.type, read.values[id]);
+  const items = read.items.get(id);
+  if (!items) return null;
+  return items.map((item) => {
+    const out: Record<string, unknown> = {};
+    for (const sub of plan.items ?? [])
+      out[sub.field.id] = toFeelValue(sub.field.type, item.read.values[sub.field.id]);
+    return out;
+  });
+}
+
+function isTrue(plan: FieldPlan["visibleIf"], feel: Record<string, unknown>): boolean {
+  return plan === undefined || plan.evaluate(feel).value === true;
+}
+
+function checkField(
+  plan: FieldPlan,
+  read: ReadSet,
+  feel: Record<string, unknown>,
+  basePath: string,
+  context: ReadContext,
+  errors: Problem[],
+): void {
+  const { field } = plan;
+  const id = field.id;
+  if (field.type === "info") return;
+  const path = childPath(basePath, id);
+  if (!isTrue(plan.pageVisibleIf, feel) || !isTrue(plan.visibleIf, feel)) {
+    // hidden fields are neither validated nor kept, and rules after them see null
+    delete read.values[id];
+    feel[id] = null;
+    return;
+  }
+  if (plan.computed) {
+    const value = fromFeelValue(plan.computed.evaluate(feel).value);
+    read.values[id] = value;
+    feel[id] = toFeelValue(field.type, value);
+    return;
+  }
+  const problems = read.problems.get(id);
+  if (problems) errors.push(...problems);
+  const value = read.values[id];
+  if (problems && (field.type !== "group" || value === undefined)) return;
+  const required =
+    field.required === true || (plan.requiredIf !== undefined && isTrue(plan.requiredIf, feel));
+  if (value === undefined) {
+    if (required) errors.push({ path, key: "validation.required" });
+    return;
+  }
+  if (required && field.type === "boolean" && value !== true)
+    errors.push({ path, key: "validation.mustAccept" });
+  checkCountAndItems(plan, read, feel, path, context, errors);
+  for (const { rule, message } of plan.constraints) {
+    if (rule.evaluate(feel).value === false)
+      errors.push({ path, key: "validation.constraint", params: { message } });
+  }
+}
+
+function checkCountAndItems(
+  plan: FieldPlan,
+  read: ReadSet,
+  feel: Record<string, unknown>,
+  path: string,
+  context: ReadContext,
+  errors: Problem[],
+): void {
+  const { field } = plan;
+  if (field.type !== "group") return;
+  const items = read.items.get(field.id) ?? [];
+  if (field.minItems !== undefined && items.length < field.minItems) {
+    errors.push({ path, key: "validation.tooFewItems", params: { min: field.minItems } });
+  }
+  if (field.maxItems !== undefined && items.length > field.maxItems) {
+    errors.push({ path, key: "validation.tooManyItems", params: { max: field.maxItems } });
+  }
+  const subPlans = plan.items ?? [];
+  read.values[field.id] = items.map((item, i) => {
+    const itemFeel: Record<string, unknown> = { ...feel };
+    for (const sub of subPlans) itemFeel[sub.field.id] = feelValueOf(sub, item.read, sub.field.id);
+    for (const sub of subPlans)
+      checkField(sub, item.read, itemFeel, childPath(path, i), context, errors);
+    return item.read.values;
+  });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
