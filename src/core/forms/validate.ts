@@ -64,6 +64,8 @@ type ReadSet = {
   values: Record<string, unknown>;
   problems: Map<string, Problem[]>;
   items: Map<string, ReadItem[]>;
+  /** Submitted list lengths of groups, bad items included. */
+  counts: Map<string, number>;
 };
 type ReadItem = { raw: Record<string, unknown>; read: ReadSet };
 
@@ -75,7 +77,7 @@ function readFieldSet(
   context: ReadContext,
   errors: Problem[],
 ): ReadSet {
-  const read: ReadSet = { values: {}, problems: new Map(), items: new Map() };
+  const read: ReadSet = { values: {}, problems: new Map(), items: new Map(), counts: new Map() };
   for (const key of Object.keys(raw)) {
     const plan = byId.get(key);
     if (!plan || plan.field.type === "info")
@@ -111,6 +113,7 @@ function readGroup(
   }
   const items: ReadItem[] = [];
   const problems: Problem[] = [];
+  read.counts.set(id, value.length);
   value.forEach((item, i) => {
     if (!isRecord(item)) {
       problems.push({
@@ -206,10 +209,11 @@ function checkCountAndItems(
   const { field } = plan;
   if (field.type !== "group") return;
   const items = read.items.get(field.id) ?? [];
-  if (field.minItems !== undefined && items.length < field.minItems) {
+  const count = read.counts.get(field.id) ?? 0;
+  if (field.minItems !== undefined && count < field.minItems) {
     errors.push({ path, key: "validation.tooFewItems", params: { min: field.minItems } });
   }
-  if (field.maxItems !== undefined && items.length > field.maxItems) {
+  if (field.maxItems !== undefined && count > field.maxItems) {
     errors.push({ path, key: "validation.tooManyItems", params: { max: field.maxItems } });
   }
   const subPlans = plan.items ?? [];
