@@ -73,6 +73,20 @@ export const messages = {
     "process.feeAssessmentFailed": "Die Gebühren konnten nicht berechnet werden.",
     "fees.notIntegerCents": "Die Gebührenformel ergibt keinen ganzen Centbetrag ({value}).",
     "fees.negativeTotal": "Die Gesamtgebühr wäre negativ.",
+    "lint.unreachableStatus": "Der Status „{id}“ ist von keinem anderen Status aus erreichbar.",
+    "lint.deadEnd":
+      "Aus dem Status „{id}“ führt keine Aktion heraus, er ist aber nicht abschließend.",
+    "lint.finalWithActions": "Der abschließende Status „{id}“ hat ausgehende Aktionen: {actions}.",
+    "lint.noRole": "Die Aktion „{id}“ kann keine Rolle ausführen.",
+    "lint.noApprover": "Für die Aktion „{id}“ kann niemand die Freigabe erteilen.",
+    "lint.automaticLoop": "Automatische Aktionen können im Kreis laufen: {actions}.",
+    "lint.feeGap": "Für Werte {range} greift keine Zeile der Gebührentabelle.",
+    "lint.feeOverlap":
+      "Für Werte {range} greifen mehrere Zeilen ({rows}); die Beträge addieren sich.",
+    "lint.feeRuleShadowed":
+      "Zeile {row} der Gebührentabelle greift nie, weil frühere Zeilen sie abdecken.",
+    "lint.badPlaceholder": "Der Platzhalter {placeholder} ist fehlerhaft.",
+    "lint.unknownPlaceholder": "Der Platzhalter „{placeholder}“ nennt ein unbekanntes Feld.",
   },
   en: {
     "definition.invalidJson": "The definition is not valid JSON: {message}",
@@ -140,6 +154,17 @@ export const messages = {
     "process.feeAssessmentFailed": "The fees could not be assessed.",
     "fees.notIntegerCents": "The fee formula does not yield whole cents ({value}).",
     "fees.negativeTotal": "The total fee would be negative.",
+    "lint.unreachableStatus": "The status “{id}” cannot be reached from any other status.",
+    "lint.deadEnd": "No action leads out of the status “{id}”, but it is not final.",
+    "lint.finalWithActions": "The final status “{id}” has outgoing actions: {actions}.",
+    "lint.noRole": "No role can perform the action “{id}”.",
+    "lint.noApprover": "Nobody can give the second approval for the action “{id}”.",
+    "lint.automaticLoop": "Automatic actions can run in a loop: {actions}.",
+    "lint.feeGap": "No row of the fee table applies to values {range}.",
+    "lint.feeOverlap": "Several rows apply to values {range} ({rows}); their amounts add up.",
+    "lint.feeRuleShadowed": "Row {row} of the fee table never applies: earlier rows cover it.",
+    "lint.badPlaceholder": "The placeholder {placeholder} is malformed.",
+    "lint.unknownPlaceholder": "The placeholder “{placeholder}” names an unknown field.",
   },
 } as const;
 

@@ -21,3 +21,18 @@ export function loadFixtureDefinition(name = "hundesteuer.json"): ServiceDefinit
 export function clone<T>(value: T): T {
   return structuredClone(value);
 }
+
+/** Sets a value at a path written like finding paths (`process.actions[2].roles`). */
+export function setPath(
+  target: unknown,
+  path: string,
+  value: unknown,
+  mode: "set" | "push" = "set",
+): void {
+  const parts = path.split(/\.|\[(\d+)\]/).filter((p) => p !== undefined && p !== "");
+  let node = target as Record<string, unknown>;
+  for (const part of parts.slice(0, -1)) node = node[part] as Record<string, unknown>;
+  const last = parts[parts.length - 1];
+  if (mode === "push") (node[last] as unknown[]).push(value);
+  else node[last] = value;
+}
