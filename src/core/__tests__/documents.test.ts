@@ -1,0 +1,68 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { composeDocument, fillPlaceholders } from "../documents/compose.ts";
+import { prefillForm } from "../forms/prefill.ts";
+import { validateSubmission } from "../forms/validate.ts";
+import { performAction, startCase } from "../process/machine.ts";
+import { loadFixtureDefinition, readFixture } from "./helpers.ts";
+
+const def = loadFixtureDefinition();
+
+describe("prefillForm", () => {
+  it("fills fields marked for prefill from the citizen account", () => {
+    const data = prefillForm(def, {
+      givenName: "Erika",
+      familyName: "Mustermann",
+      birthDate: "1980-05-01",
+      email: "erika@example.de",
+    });
+    assert.deepEqual(data, {
+      holderName: { givenName: "Erika", familyName: "Mustermann" },
+      birthDate: "1980-05-01",
+      email: "erika@example.de",
+    });
+  });
+});
+
+describe("composeDocument", () => {
+  it("leaves out conditional blocks and fills placeholders, fees in euros", () => {
+    const validated = validateSubmission(def, readFixture("hundesteuer.application.json"), {
+      today: "2025-10-17",
+    });
+    assert.ok(validated.ok);
+    const options = { land: "ST" as const };
+    const now = new Date("2025-10-17T08:00:00Z");
+    const started = startCase(def, validated.data, { id: "c", roles: ["applicant"] }, now, options);
+    assert.ok(started.ok);
+    const rejected = performAction(
+      def,
+      started.state,
+      "reject",
+      { id: "cw", roles: ["caseworker"] },
+      { rejectionReason: "Kein Nachweis." },
+      now,
+      options,
+    );
+    assert.ok(rejected.ok);
+    const notice = composeDocument(
+      def,
+      "notice",
+      { ...rejected.state, data: { ...rejected.state.data, taxMarkNumber: "A-17" } },
+      { today: "2025-10-17" },
+    );
+    assert.deepEqual(
+      notice?.paragraphs.map((p) => p.text),
+      [
+        "Sehr geehrte Damen und Herren,",
+        "für Ihre Hunde (2) wird die Hundesteuer auf 197,00 € festgesetzt. Steuermarke: A-17.",
+        "Die Ermäßigung wurde berücksichtigt.",
+        "Gegen diesen Bescheid kann innerhalb eines Monats nach Bekanntgabe Widerspruch erhoben werden.",
+      ],
+    );
+    assert.equal(notice?.paragraphs[3].title, "Rechtsbehelfsbelehrung");
+  });
+
+  it("keeps unknown placeholders visible", () => {
+    assert.equal(fillPlaceholders("{{a.b}} {{x}} {{ a.c }}", { a: { b: 1, c: null } }), "1 {{x}} ");
+  });
+});

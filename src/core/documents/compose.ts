@@ -1,0 +1,73 @@
+import type { ServiceDefinition } from "../definition/types.ts";
+import { formatCents } from "../fees/money.ts";
+import { caseContext } from "../process/context.ts";
+import type { CaseState } from "../process/types.ts";
+import { rulesOf } from "../rules/compiled.ts";
+
+/** A document's text, ready for the renderer (Typst): a title and paragraphs. */
+export type ComposedDocument = {
+  id: string;
+  title: string;
+  kind: string;
+  paragraphs: { title?: string; text: string }[];
+};
+
+/** Values the platform supplies to placeholders besides the case data. */
+export type PlaceholderValues = {
+  case?: Record<string, unknown>;
+  tenant?: Record<string, unknown>;
+  today: string;
+};
+
+/**
+ * Composes a notice or letter from its blocks: blocks whose `if` is false are left
+ * out, and `{{placeholders}}` are filled from the case data, `case.*`, `tenant.*`,
+ * `fees.total` (formatted in euros) and `today`. Unknown placeholders stay visible as
+ * `{{name}}` (the linter refuses them before publishing).
+ */
+export function composeDocument(
+  def: ServiceDefinition,
+  documentId: string,
+  state: CaseState,
+  values: PlaceholderValues,
+): ComposedDocument | undefined {
+  const doc = def.documents?.find((d) => d.id === documentId);
+  if (!doc) return undefined;
+  const context = {
+    ...caseContext(def, state, state.data, values.today),
+    fees: { total: state.fees?.totalCents ?? null },
+  };
+  const roots: Record<string, unknown> = {
+    ...state.data,
+    case: { status: state.status, ...values.case },
+    tenant: values.tenant ?? {},
+    fees: { total: state.fees ? formatCents(state.fees.totalCents) : "" },
+    today: values.today,
+  };
+  const paragraphs: { title?: string; text: string }[] = [];
+  for (const block of doc.blocks) {
+    if (block.if && rulesOf(def).expression(block.if).evaluate(context).value !== true) continue;
+    const source = block.textBlock ? def.textBlocks?.[block.textBlock] : { text: block.text ?? "" };
+    if (!source) continue;
+    const paragraph: { title?: string; text: string } = {
+      text: fillPlaceholders(source.text, roots),
+    };
+    if ("title" in source && source.title) paragraph.title = source.title;
+    paragraphs.push(paragraph);
+  }
+  return { id: doc.id, title: doc.title, kind: doc.kind, paragraphs };
+}
+
+/** Replaces `{{a.b}}` with the value at that path; objects and lists are not printed. */
+export function fillPlaceholders(text: string, roots: Record<string, unknown>): string {
+  return text.replace(/\{\{\s*([a-zA-Z]\w*(?:\.[a-zA-Z]\w*)*)\s*\}\}/g, (match, path: string) => {
+    let value: unknown = roots;
+    for (const part of path.split(".")) {
+      value =
+        value && typeof value === "object" ? (value as Record<string, unknown>)[part] : undefined;
+    }
+    if (value === undefined || value === null || typeof value === "object")
+      return value === null ? "" : match;
+    return String(value);
+  });
+}
