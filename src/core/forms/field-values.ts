@@ -15,7 +15,9 @@ export type ReadResult = { value: unknown; problems: Problem[] };
 /** What field checks need besides the value. */
 export type ReadContext = { def: ServiceDefinition; today: string };
 
-const ok = (value: unknown): ReadResult => ({ value, problems: [] });
+/** Shared by every successful read: valid values, the common case, allocate no list. */
+const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
+const ok = (value: unknown): ReadResult => ({ value, problems: NO_PROBLEMS as Problem[] });
 const fail = (path: string, key: string, params?: Problem["params"]): ReadResult => ({
   value: undefined,
   problems: [params ? { path, key, params } : { path, key }],

@@ -5,12 +5,15 @@ import type { CompiledExpression } from "../rules/feel.ts";
 /** A field with its rules compiled, ready to validate many submissions. */
 export type FieldPlan = {
   field: FieldDef;
-  /** false while the field's page is hidden by its own `visibleIf`. */
+  /** The `visibleIf` of the field's page, and the page's index (to evaluate it once). */
   pageVisibleIf?: CompiledExpression;
+  page: number;
   visibleIf?: CompiledExpression;
   requiredIf?: CompiledExpression;
   computed?: CompiledExpression;
   constraints: { rule: CompiledExpression; message: string }[];
+  /** Whether any rule reads this field; others need no FEEL value (dates are costly). */
+  referenced: boolean;
   /** Subfields of a repeating group. */
   items?: FieldPlan[];
   itemIds?: Set<string>;
@@ -33,11 +36,32 @@ export function formPlan(def: ServiceDefinition): FormPlan {
 
 function buildPlan(def: ServiceDefinition): FormPlan {
   const fields: FieldPlan[] = [];
-  for (const page of def.form.pages) {
+  def.form.pages.forEach((page, index) => {
     const pageVisibleIf = page.visibleIf ? rulesOf(def).expression(page.visibleIf) : undefined;
-    for (const field of page.fields) fields.push(planField(def, field, pageVisibleIf));
-  }
+    for (const field of page.fields)
+      fields.push({ ...planField(def, field, pageVisibleIf), page: index });
+  });
+  markReferenced(fields);
   return { fields, byId: new Map(fields.map((f) => [f.field.id, f])) };
+}
+
+function expressionsOf(plan: FieldPlan): CompiledExpression[] {
+  const own = [
+    plan.pageVisibleIf,
+    plan.visibleIf,
+    plan.requiredIf,
+    plan.computed,
+    ...plan.constraints.map((c) => c.rule),
+  ];
+  return [...own.filter((e) => e !== undefined), ...(plan.items ?? []).flatMap(expressionsOf)];
+}
+
+function markReferenced(fields: FieldPlan[]): void {
+  const names = new Set(fields.flatMap(expressionsOf).flatMap((e) => e.names));
+  for (const plan of fields) {
+    plan.referenced = names.has(plan.field.id);
+    for (const sub of plan.items ?? []) sub.referenced = names.has(sub.field.id);
+  }
 }
 
 /** Plans one field; also used for caseworker input fields of actions. */
@@ -50,6 +74,8 @@ export function planField(
   const compile = (source: string | undefined) => (source ? rules.expression(source) : undefined);
   const plan: FieldPlan = {
     field,
+    page: -1,
+    referenced: true,
     pageVisibleIf,
     visibleIf: compile(field.visibleIf),
     requiredIf: field.type === "info" ? undefined : compile(field.requiredIf),

@@ -54,11 +54,16 @@ export function validateFieldSet(
   errors: Problem[],
 ): Record<string, unknown> {
   const read = readFieldSet(plans, byId, raw, basePath, context, errors);
-  const feel: Record<string, unknown> = { ...outer };
-  for (const plan of plans) feel[plan.field.id] = feelValueOf(plan, read, plan.field.id);
-  for (const plan of plans) checkField(plan, read, feel, basePath, context, errors);
+  const scope: Scope = { own: { ...outer } };
+  for (const plan of plans) {
+    if (plan.referenced) scope.own[plan.field.id] = feelValueOf(plan, read, plan.field.id);
+  }
+  for (const plan of plans) checkField(plan, read, scope, basePath, context, errors);
   return read.values;
 }
+
+/** FEEL names visible to a field's rules: its own set's values, then the enclosing form's. */
+type Scope = { own: Record<string, unknown>; outer?: Record<string, unknown> };
 
 type ReadSet = {
   values: Record<string, unknown>;
@@ -66,6 +71,8 @@ type ReadSet = {
   items: Map<string, ReadItem[]>;
   /** Submitted list lengths of groups, bad items included. */
   counts: Map<string, number>;
+  /** Page visibility, evaluated once per page at its first field. */
+  pages: Map<number, boolean>;
 };
 type ReadItem = { raw: Record<string, unknown>; read: ReadSet };
 
@@ -77,7 +84,13 @@ function readFieldSet(
   context: ReadContext,
   errors: Problem[],
 ): ReadSet {
-  const read: ReadSet = { values: {}, problems: new Map(), items: new Map(), counts: new Map() };
+  const read: ReadSet = {
+    values: {},
+    problems: new Map(),
+    items: new Map(),
+    counts: new Map(),
+    pages: new Map(),
+  };
   for (const key of Object.keys(raw)) {
     const plan = byId.get(key);
     if (!plan || plan.field.type === "info")
@@ -151,14 +164,24 @@ function feelValueOf(plan: FieldPlan, read: ReadSet, id: string): unknown {
   });
 }
 
-function isTrue(plan: FieldPlan["visibleIf"], feel: Record<string, unknown>): boolean {
-  return plan === undefined || plan.evaluate(feel).value === true;
+function isTrue(plan: FieldPlan["visibleIf"], scope: Scope): boolean {
+  return plan === undefined || plan.value(scope.own, scope.outer) === true;
+}
+
+function pageVisible(plan: FieldPlan, read: ReadSet, scope: Scope): boolean {
+  if (!plan.pageVisibleIf) return true;
+  let visible = read.pages.get(plan.page);
+  if (visible === undefined) {
+    visible = isTrue(plan.pageVisibleIf, scope);
+    read.pages.set(plan.page, visible);
+  }
+  return visible;
 }
 
 function checkField(
   plan: FieldPlan,
   read: ReadSet,
-  feel: Record<string, unknown>,
+  scope: Scope,
   basePath: string,
   context: ReadContext,
   errors: Problem[],
@@ -167,16 +190,16 @@ function checkField(
   const id = field.id;
   if (field.type === "info") return;
   const path = childPath(basePath, id);
-  if (!isTrue(plan.pageVisibleIf, feel) || !isTrue(plan.visibleIf, feel)) {
+  if (!pageVisible(plan, read, scope) || !isTrue(plan.visibleIf, scope)) {
     // hidden fields are neither validated nor kept, and rules after them see null
     delete read.values[id];
-    feel[id] = null;
+    scope.own[id] = null;
     return;
   }
   if (plan.computed) {
-    const value = fromFeelValue(plan.computed.evaluate(feel).value);
+    const value = fromFeelValue(plan.computed.value(scope.own, scope.outer));
     read.values[id] = value;
-    feel[id] = toFeelValue(field.type, value);
+    scope.own[id] = toFeelValue(field.type, value);
     return;
   }
   const problems = read.problems.get(id);
@@ -184,16 +207,16 @@ function checkField(
   const value = read.values[id];
   if (problems && (field.type !== "group" || value === undefined)) return;
   const required =
-    field.required === true || (plan.requiredIf !== undefined && isTrue(plan.requiredIf, feel));
+    field.required === true || (plan.requiredIf !== undefined && isTrue(plan.requiredIf, scope));
   if (value === undefined) {
     if (required) errors.push({ path, key: "validation.required" });
     return;
   }
   if (required && field.type === "boolean" && value !== true)
     errors.push({ path, key: "validation.mustAccept" });
-  checkCountAndItems(plan, read, feel, path, context, errors);
+  checkCountAndItems(plan, read, scope, path, context, errors);
   for (const { rule, message } of plan.constraints) {
-    if (rule.evaluate(feel).value === false)
+    if (rule.value(scope.own, scope.outer) === false)
       errors.push({ path, key: "validation.constraint", params: { message } });
   }
 }
@@ -201,7 +224,7 @@ function checkField(
 function checkCountAndItems(
   plan: FieldPlan,
   read: ReadSet,
-  feel: Record<string, unknown>,
+  scope: Scope,
   path: string,
   context: ReadContext,
   errors: Problem[],
@@ -218,10 +241,12 @@ function checkCountAndItems(
   }
   const subPlans = plan.items ?? [];
   read.values[field.id] = items.map((item, i) => {
-    const itemFeel: Record<string, unknown> = { ...feel };
-    for (const sub of subPlans) itemFeel[sub.field.id] = feelValueOf(sub, item.read, sub.field.id);
+    const itemScope: Scope = { own: {}, outer: scope.own };
+    for (const sub of subPlans) {
+      if (sub.referenced) itemScope.own[sub.field.id] = feelValueOf(sub, item.read, sub.field.id);
+    }
     for (const sub of subPlans)
-      checkField(sub, item.read, itemFeel, childPath(path, i), context, errors);
+      checkField(sub, item.read, itemScope, childPath(path, i), context, errors);
     return item.read.values;
   });
 }

@@ -14,8 +14,17 @@ export type CompiledExpression = {
   source: string;
   /** Top-level names the expression reads from its context, in parameter order. */
   names: readonly string[];
-  evaluate(context: Readonly<Record<string, unknown>>): FeelResult;
+  /**
+   * Evaluates with names taken from `context`, or from `outer` when `context` lacks
+   * them (an item of a repeating group inside its form).
+   */
+  evaluate(context: FeelContext, outer?: FeelContext): FeelResult;
+  /** Like `evaluate`, without collecting warnings: the hot path of form validation. */
+  value(context: FeelContext, outer?: FeelContext): unknown;
 };
+
+/** Values of FEEL names. */
+export type FeelContext = Readonly<Record<string, unknown>>;
 
 /** Functions that read the clock: forbidden, because the core must be deterministic. */
 const CLOCK_FUNCTIONS = new Set(["now", "today"]);
@@ -121,22 +130,35 @@ export function compileFeel(source: string): CompiledExpression {
   const fn = compiled.value as FeelFunction;
   // feelin collects run-time warnings in the array it returned at compile time
   const warnings = compiled.warnings;
+  const call = (
+    context: Readonly<Record<string, unknown>>,
+    outer?: Readonly<Record<string, unknown>>,
+  ) => {
+    const args = new Array(names.length);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      args[i] = (name in context || !outer ? context[name] : outer[name]) ?? null;
+    }
+    try {
+      return fn.fn(...args) ?? null;
+    } catch {
+      return null;
+    }
+  };
   return {
     source,
     names,
-    evaluate(context) {
-      const args = new Array(names.length);
-      for (let i = 0; i < names.length; i++) args[i] = context[names[i]] ?? null;
+    evaluate(context, outer) {
       warnings.length = 0;
-      let value: unknown;
-      try {
-        value = fn.fn(...args);
-      } catch {
-        value = null;
-      }
-      const result = { value: value ?? null, warnings: warnings.slice() };
+      const value = call(context, outer);
+      const result = { value, warnings: warnings.slice() };
       warnings.length = 0;
       return result;
+    },
+    value(context, outer) {
+      const value = call(context, outer);
+      warnings.length = 0;
+      return value;
     },
   };
 }

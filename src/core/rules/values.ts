@@ -1,9 +1,23 @@
 import { date, isFunction } from "feelin";
 import type { FieldType } from "../definition/types.ts";
 
-/** A FEEL date value for an ISO date string (null for anything else). */
+const dates = new Map<string, unknown>();
+const MAX_CACHED_DATES = 20_000;
+
+/**
+ * A FEEL date value for an ISO date string (null for anything else). feelin builds
+ * dates on a Temporal polyfill (about 5 µs each); FEEL dates are immutable values and
+ * submissions share few distinct dates, so a bounded cache saves most of that.
+ */
 export function feelDate(value: unknown): unknown {
-  return typeof value === "string" ? date(value) : null;
+  if (typeof value !== "string") return null;
+  let feel = dates.get(value);
+  if (feel === undefined) {
+    if (dates.size >= MAX_CACHED_DATES) dates.clear();
+    feel = date(value);
+    dates.set(value, feel);
+  }
+  return feel;
 }
 
 /**
