@@ -9,7 +9,8 @@ type Cases = {
     name: string;
     land: Bundesland;
     start: string;
-    days: number;
+    days?: number;
+    months?: number;
     workingDays?: boolean;
     end: string;
   }[];
@@ -21,11 +22,12 @@ const cases = readFixture<Cases>("calendar-cases.json");
 
 describe("deadlineEnd (§ 31 VwVfG; table: calendar-cases.json)", () => {
   for (const c of cases.deadlines) {
-    it(`${c.name}: ${c.start} + ${c.days}${c.workingDays ? " working" : ""} days in ${c.land}`, () => {
-      assert.equal(
-        deadlineEnd(c.start, { days: c.days, workingDays: c.workingDays }, c.land),
-        c.end,
-      );
+    const period = c.months
+      ? `${c.months} months`
+      : `${c.days}${c.workingDays ? " working" : ""} days`;
+    it(`${c.name}: ${c.start} + ${period} in ${c.land}`, () => {
+      const { days, months, workingDays } = c;
+      assert.equal(deadlineEnd(c.start, { days, months, workingDays }, c.land), c.end);
     });
   }
 });

@@ -96,6 +96,21 @@ const broken: { name: string; breakIt: (d: Json) => void; expected: [string, str
     expected: [["fees.items[0].table.rules[1].when", "definition.ruleArity"]],
   },
   {
+    name: "fee item named by an action but not defined; period without days or months",
+    breakIt: (d) => {
+      d.process.actions[0].effects[0].items = ["tax", "dogTax"];
+      d.process.statuses[1].deadline = { workingDays: true };
+    },
+    expected: [["process.statuses[1].deadline", "definition.schema"]],
+  },
+  {
+    name: "fee item named by an action but not defined",
+    breakIt: (d) => {
+      d.process.actions[0].effects[0].items = ["tax", "dogTax"];
+    },
+    expected: [["process.actions[0].effects[0].items[1]", "definition.unknownFeeItem"]],
+  },
+  {
     name: "bad unary test",
     breakIt: (d) => {
       d.fees.items[0].table.rules[2].when[0] = "[2..";

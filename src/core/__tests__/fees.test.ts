@@ -39,6 +39,15 @@ describe("assessFees (table: fee-cases.json)", () => {
   assert.ok(loaded.ok, JSON.stringify(loaded));
   for (const c of suite.custom.cases) it(c.name, () => check(loaded.definition, c));
 
+  it("assesses only the items an action names", () => {
+    const result = assessFees(hundesteuer, feelData(hundesteuer, { dogCount: 1, dogs: [] }), [
+      "mark",
+    ]);
+    assert.deepEqual(result.ok && result.assessment.lines.map((l) => [l.id, l.amountCents]), [
+      ["mark", 500],
+    ]);
+  });
+
   it("cites the legal basis on every line", () => {
     const result = assessFees(hundesteuer, feelData(hundesteuer, { dogCount: 1, dogs: [] }));
     assert.ok(result.ok);

@@ -1,5 +1,5 @@
 import Holidays from "date-holidays";
-import { addDays, type IsoDate, weekday } from "./dates.ts";
+import { addDays, addMonths, type IsoDate, weekday } from "./dates.ts";
 
 /** The sixteen German Länder by their ISO 3166-2 codes without `DE-`. */
 export const BUNDESLAENDER = [
@@ -24,8 +24,8 @@ export const BUNDESLAENDER = [
 /** A Bundesland code, e.g. `BY`, `SN`, `BE`. */
 export type Bundesland = (typeof BUNDESLAENDER)[number];
 
-/** A period from a definition: calendar days, or working days. */
-export type Period = { days: number; workingDays?: boolean };
+/** A period from a definition: calendar months and/or days, or working days. */
+export type Period = { months?: number; days?: number; workingDays?: boolean };
 
 const holidayDates = new Map<string, Map<string, string>>();
 const calendars = new Map<Bundesland, Holidays>();
@@ -85,9 +85,12 @@ export function addWorkingDays(date: IsoDate, count: number, land: Bundesland): 
  * The last day of a deadline that starts with an event on `start`. Following
  * § 31 VwVfG with §§ 187, 188 BGB, the day of the event does not count, and a
  * deadline that would end on a Saturday, Sunday or public holiday ends on the next
- * working day. Working-day deadlines count working days only.
+ * working day. A deadline in months ends on the day of the last month with the same
+ * number as the start day (§ 188 (2), (3) BGB). Working-day deadlines count working
+ * days only.
  */
 export function deadlineEnd(start: IsoDate, period: Period, land: Bundesland): IsoDate {
-  if (period.workingDays) return addWorkingDays(start, period.days, land);
-  return nextWorkingDayFrom(addDays(start, period.days), land);
+  if (period.workingDays) return addWorkingDays(start, period.days ?? 0, land);
+  const afterMonths = period.months ? addMonths(start, period.months) : start;
+  return nextWorkingDayFrom(addDays(afterMonths, period.days ?? 0), land);
 }

@@ -238,6 +238,16 @@ function checkEffect(def: ServiceDefinition, effect: EffectDef, path: string): P
   }
   if (effect.type === "assessFee" && !def.fees) {
     problems.push({ path, key: "definition.noFees" });
+  } else if (effect.type === "assessFee") {
+    const feeIds = new Set(def.fees?.items.map((f) => f.id));
+    effect.items?.forEach((id, i) => {
+      if (!feeIds.has(id))
+        problems.push({
+          path: `${path}.items[${i}]`,
+          key: "definition.unknownFeeItem",
+          params: { id },
+        });
+    });
   }
   return problems;
 }

@@ -103,6 +103,14 @@ const DateField = z.strictObject({
   min: DateBound.optional(),
   max: DateBound.optional(),
 });
+/** A time of day, `HH:MM` (24 hours). */
+const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM");
+const TimeField = z.strictObject({
+  ...base,
+  type: z.literal("time"),
+  min: TimeOfDay.optional(),
+  max: TimeOfDay.optional(),
+});
 const BooleanField = z.strictObject({
   ...base,
   ...computable,
@@ -149,6 +157,7 @@ export const LeafField = z.discriminatedUnion("type", [
   IntegerField,
   MoneyField,
   DateField,
+  TimeField,
   BooleanField,
   SelectField,
   RadioField,

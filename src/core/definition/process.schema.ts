@@ -12,11 +12,21 @@ export const Role = z.enum([
   "applicant",
 ]);
 
-/** A period: calendar days, or working days of the tenant's Bundesland. */
-export const Period = z.strictObject({
-  days: z.int().min(0),
-  workingDays: z.boolean().optional(),
-});
+/**
+ * A period: calendar months and/or days, or working days of the tenant's Bundesland.
+ * Months count as in § 188 (2) BGB (to the same day number of the later month).
+ */
+export const Period = z
+  .strictObject({
+    months: z.int().min(0).optional(),
+    days: z.int().min(0).optional(),
+    workingDays: z.boolean().optional().describe("count days as working days (not with months)"),
+  })
+  .refine((p) => p.days !== undefined || p.months !== undefined, "give days or months")
+  .refine(
+    (p) => !(p.workingDays && p.months !== undefined),
+    "working days cannot be combined with months",
+  );
 
 /** Where a case stands. Final statuses end the case. */
 export const Status = z.strictObject({
@@ -30,7 +40,7 @@ export const Status = z.strictObject({
 /** A case variable that is neither a form field nor a caseworker input (set by effects). */
 export const Variable = z.strictObject({
   id: Identifier,
-  type: z.enum(["text", "number", "integer", "money", "date", "boolean"]),
+  type: z.enum(["text", "number", "integer", "money", "date", "time", "boolean"]),
   label: z.string().optional(),
 });
 
@@ -39,7 +49,10 @@ const SetData = z.strictObject({
   field: Identifier,
   value: FeelSource,
 });
-const AssessFee = z.strictObject({ type: z.literal("assessFee") });
+const AssessFee = z.strictObject({
+  type: z.literal("assessFee"),
+  items: z.array(Identifier).min(1).optional().describe("fee items to assess; all when absent"),
+});
 const GenerateDocument = z.strictObject({
   type: z.literal("generateDocument"),
   document: Identifier,

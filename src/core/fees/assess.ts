@@ -16,13 +16,18 @@ export type FeeResult =
 
 /**
  * Assesses the fees of a definition for a FEEL context (case data as FEEL values,
- * `today`, `case`). Formulas and table cells must yield integer cents; a fraction, a
+ * `today`, `case`) — all items, or `only` those named (an action's `assessFee.items`). Formulas and table cells must yield integer cents; a fraction, a
  * non-number or a negative total is a problem, never a rounded guess.
  */
-export function assessFees(def: ServiceDefinition, context: Record<string, unknown>): FeeResult {
+export function assessFees(
+  def: ServiceDefinition,
+  context: Record<string, unknown>,
+  only?: readonly string[],
+): FeeResult {
   const lines: FeeLine[] = [];
   const problems: Problem[] = [];
   def.fees?.items.forEach((item, i) => {
+    if (only && !only.includes(item.id)) return;
     const path = `fees.items[${i}]`;
     if (item.when && rulesOf(def).expression(item.when).evaluate(context).value !== true) return;
     const line = item.table

@@ -53,6 +53,8 @@ export function readLeafValue(
       return readNumber(field, raw, path);
     case "date":
       return readDate(field, raw, path, ctx.today);
+    case "time":
+      return readTime(field, raw, path);
     case "boolean":
       return typeof raw === "boolean"
         ? ok(raw)
@@ -149,6 +151,19 @@ function readDate(
     if (raw > max) return fail(path, "validation.dateTooLate", { max });
   }
   return ok(raw);
+}
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function readTime(field: { min?: string; max?: string }, raw: unknown, path: string): ReadResult {
+  if (typeof raw !== "string" || !TIME.test(raw.trim()))
+    return fail(path, "validation.invalidTime");
+  const value = raw.trim();
+  if (field.min !== undefined && value < field.min)
+    return fail(path, "validation.timeTooEarly", { min: field.min });
+  if (field.max !== undefined && value > field.max)
+    return fail(path, "validation.timeTooLate", { max: field.max });
+  return ok(value);
 }
 
 function optionValues(

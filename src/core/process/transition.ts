@@ -67,7 +67,7 @@ export function completeAction(
       const value = fromFeelValue(rulesOf(def).expression(effect.value).evaluate(context).value);
       next = { ...next, data: { ...next.data, [effect.field]: value } };
     } else if (effect.type === "assessFee") {
-      const result = assessFees(def, caseContext(def, next, next.data, today));
+      const result = assessFees(def, caseContext(def, next, next.data, today), effect.items);
       if (!result.ok) {
         const error = { path: `actions.${action.id}`, key: "process.feeAssessmentFailed" };
         return { ok: false, error, problems: result.problems };

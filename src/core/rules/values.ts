@@ -1,4 +1,4 @@
-import { date, isFunction } from "feelin";
+import { date, isFunction, time } from "feelin";
 import type { FieldType } from "../definition/types.ts";
 
 const dates = new Map<string, unknown>();
@@ -28,6 +28,7 @@ export function feelDate(value: unknown): unknown {
 export function toFeelValue(type: FieldType, value: unknown): unknown {
   if (value === undefined) return null;
   if (type === "date") return feelDate(value);
+  if (type === "time") return typeof value === "string" ? time(`${value}:00`) : null;
   return value;
 }
 
