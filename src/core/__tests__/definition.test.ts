@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { definitionJsonSchema } from "../definition/json-schema.ts";
 import { loadDefinition } from "../definition/load.ts";
@@ -152,6 +153,14 @@ describe("loadDefinition", () => {
 });
 
 describe("definitionJsonSchema", () => {
+  it("matches the committed schemas/service-definition.schema.json", () => {
+    const committed = readFileSync(
+      new URL("../../../schemas/service-definition.schema.json", import.meta.url),
+      "utf8",
+    );
+    assert.deepEqual(JSON.parse(committed), definitionJsonSchema());
+  });
+
   it("describes every field type for editors", () => {
     const text = JSON.stringify(definitionJsonSchema());
     for (const type of ["personName", "iban", "postcode", "multiselect", "group", "info"]) {

@@ -1,10 +1,12 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: tests change fixtures in place
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { loadDefinition } from "../definition/load.ts";
 import { composeDocument, fillPlaceholders } from "../documents/compose.ts";
 import { prefillForm } from "../forms/prefill.ts";
 import { validateSubmission } from "../forms/validate.ts";
 import { performAction, startCase } from "../process/machine.ts";
-import { loadFixtureDefinition, readFixture } from "./helpers.ts";
+import { clone, loadFixtureDefinition, readFixture } from "./helpers.ts";
 
 const def = loadFixtureDefinition();
 
@@ -60,6 +62,27 @@ describe("composeDocument", () => {
       ],
     );
     assert.equal(notice?.paragraphs[3].title, "Rechtsbehelfsbelehrung");
+  });
+
+  it("formats data for reading: German dates, ja/nein, option labels, euros", () => {
+    const raw = clone(readFixture<Record<string, any>>("hundesteuer.json"));
+    raw.documents[1].blocks[1].text = "{{keptSince}} {{reduction}} {{dogs}} {{today}}";
+    raw.form.pages[1].fields.push({
+      id: "breedNow",
+      type: "select",
+      label: "Rasse",
+      codeList: "listedBreeds",
+    });
+    const loaded = loadDefinition(raw);
+    assert.ok(loaded.ok);
+    const state = {
+      status: "rejected",
+      version: 3,
+      statusEnteredAt: "",
+      data: { keptSince: "2025-01-01", reduction: true, dogs: [] },
+    };
+    const doc = composeDocument(loaded.definition, "rejection", state, { today: "2025-10-17" });
+    assert.equal(doc?.paragraphs[1].text, "01.01.2025 ja {{dogs}} 17.10.2025");
   });
 
   it("keeps unknown placeholders visible", () => {

@@ -1,6 +1,6 @@
 import type { ServiceDefinition } from "../definition/types.ts";
 import { formatCents } from "../fees/money.ts";
-import { caseContext } from "../process/context.ts";
+import { caseContext, dataModelOf } from "../process/context.ts";
 import type { CaseState } from "../process/types.ts";
 import { rulesOf } from "../rules/compiled.ts";
 
@@ -21,9 +21,10 @@ export type PlaceholderValues = {
 
 /**
  * Composes a notice or letter from its blocks: blocks whose `if` is false are left
- * out, and `{{placeholders}}` are filled from the case data, `case.*`, `tenant.*`,
- * `fees.total` (formatted in euros) and `today`. Unknown placeholders stay visible as
- * `{{name}}` (the linter refuses them before publishing).
+ * out, and `{{placeholders}}` are filled from the case data (formatted for reading:
+ * euros, German dates, option labels), `case.*`, `tenant.*`, `fees.total` and
+ * `today`. Unknown placeholders stay visible as `{{name}}` (the linter refuses them
+ * before publishing).
  */
 export function composeDocument(
   def: ServiceDefinition,
@@ -38,11 +39,11 @@ export function composeDocument(
     fees: { total: state.fees?.totalCents ?? null },
   };
   const roots: Record<string, unknown> = {
-    ...state.data,
+    ...formatData(def, state.data),
     case: { status: state.status, ...values.case },
     tenant: values.tenant ?? {},
     fees: { total: state.fees ? formatCents(state.fees.totalCents) : "" },
-    today: values.today,
+    today: germanDateText(values.today),
   };
   const paragraphs: { title?: string; text: string }[] = [];
   for (const block of doc.blocks) {
@@ -56,6 +57,41 @@ export function composeDocument(
     paragraphs.push(paragraph);
   }
   return { id: doc.id, title: doc.title, kind: doc.kind, paragraphs };
+}
+
+/** `2025-10-17` as a German reader writes it: `17.10.2025`. */
+function germanDateText(iso: string): string {
+  const [year, month, day] = iso.split("-");
+  return `${day}.${month}.${year}`;
+}
+
+/**
+ * Case data as text for notices: money in euros, dates German style, booleans as
+ * ja/nein, choices by their labels instead of their codes.
+ */
+function formatData(
+  def: ServiceDefinition,
+  data: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...data };
+  for (const entry of dataModelOf(def).values()) {
+    const value = data[entry.id];
+    if (value === undefined || value === null) continue;
+    const field = entry.field;
+    const labels =
+      field && "options" in field
+        ? (field.options ?? def.codeLists?.[field.codeList ?? ""]?.options ?? [])
+        : [];
+    const label = (code: unknown) => labels.find((o) => o.value === code)?.label ?? String(code);
+    if (entry.type === "money" && typeof value === "number") out[entry.id] = formatCents(value);
+    else if (entry.type === "date" && typeof value === "string")
+      out[entry.id] = germanDateText(value);
+    else if (entry.type === "boolean") out[entry.id] = value === true ? "ja" : "nein";
+    else if (entry.type === "select" || entry.type === "radio") out[entry.id] = label(value);
+    else if (entry.type === "multiselect" && Array.isArray(value))
+      out[entry.id] = value.map(label).join(", ");
+  }
+  return out;
 }
 
 /** Replaces `{{a.b}}` with the value at that path; objects and lists are not printed. */
