@@ -17,7 +17,8 @@ export function isIsoDate(value: string): boolean {
 }
 
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function toUtc(date: IsoDate): Date {
@@ -69,12 +70,26 @@ export function germanDate(instant: Date): IsoDate {
   return BERLIN_DATE.format(instant);
 }
 
+/** Bounds repeat for every submission of a day: resolve each once. */
+const resolvedBounds = new Map<string, IsoDate>();
+
 /**
  * Resolves a date bound from a definition (`today`, `today+14d`, `today-18y`,
  * `2025-01-31`) against the given today.
  */
 export function resolveDateBound(bound: string, today: IsoDate): IsoDate {
   if (!bound.startsWith("today")) return bound;
+  const key = `${bound}@${today}`;
+  let resolved = resolvedBounds.get(key);
+  if (resolved === undefined) {
+    if (resolvedBounds.size > 1000) resolvedBounds.clear();
+    resolved = computeDateBound(bound, today);
+    resolvedBounds.set(key, resolved);
+  }
+  return resolved;
+}
+
+function computeDateBound(bound: string, today: IsoDate): IsoDate {
   if (bound === "today") return today;
   const sign = bound[5] === "-" ? -1 : 1;
   const amount = sign * Number(bound.slice(6, -1));

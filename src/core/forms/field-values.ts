@@ -28,7 +28,7 @@ export function isEmpty(value: unknown): boolean {
   return (
     value === undefined ||
     value === null ||
-    (typeof value === "string" && value.trim() === "") ||
+    (typeof value === "string" && !/\S/.test(value)) ||
     (Array.isArray(value) && value.length === 0)
   );
 }

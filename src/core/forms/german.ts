@@ -56,9 +56,10 @@ export function isValidIban(iban: string): boolean {
   if (IBAN_LENGTHS[iban.slice(0, 2)] !== iban.length) return false;
   const rearranged = iban.slice(4) + iban.slice(0, 4);
   let remainder = 0;
-  for (const char of rearranged) {
-    const digits = char >= "A" ? String(char.charCodeAt(0) - 55) : char;
-    for (const digit of digits) remainder = (remainder * 10 + Number(digit)) % 97;
+  for (let i = 0; i < rearranged.length; i++) {
+    const code = rearranged.charCodeAt(i);
+    // letters count as two digits (A = 10 … Z = 35), digits as one
+    remainder = code >= 65 ? (remainder * 100 + code - 55) % 97 : (remainder * 10 + code - 48) % 97;
   }
   return remainder === 1;
 }
