@@ -29,6 +29,9 @@ export const messages = {
     "definition.computedRequired": "Ein berechnetes Feld kann nicht Pflichtfeld sein.",
     "definition.noFees": "Die Aktion setzt Gebühren fest, die Definition hat aber keine Gebühren.",
     "definition.unknownFeeItem": "Die Gebühr „{id}“ ist nicht definiert.",
+    "definition.notAGroup": "„{id}“ ist keine wiederholbare Gruppe des Formulars.",
+    "definition.forEachNeedsText":
+      "Ein wiederholter Block braucht eigenen Text (keinen Textbaustein).",
     "definition.automaticWithTimer": "Eine Aktion ist entweder automatisch oder zeitgesteuert.",
     "definition.automaticSecondApproval":
       "Automatische und zeitgesteuerte Aktionen können kein Vier-Augen-Prinzip haben.",
@@ -114,6 +117,8 @@ export const messages = {
     "definition.computedRequired": "A computed field cannot be required.",
     "definition.noFees": "The action assesses fees, but the definition has none.",
     "definition.unknownFeeItem": "The fee item “{id}” is not defined.",
+    "definition.notAGroup": "“{id}” is not a repeating group of the form.",
+    "definition.forEachNeedsText": "A repeated block needs its own text (not a text block).",
     "definition.automaticWithTimer": "An action is either automatic or timed.",
     "definition.automaticSecondApproval":
       "Automatic and timed actions cannot need second approval.",

@@ -112,6 +112,17 @@ const broken: { name: string; breakIt: (d: Json) => void; expected: [string, str
     expected: [["process.actions[0].effects[0].items[1]", "definition.unknownFeeItem"]],
   },
   {
+    name: "repeated document block over something that is not a group",
+    breakIt: (d) => {
+      d.documents[0].blocks[2].forEach = "dogCount";
+      d.documents[1].blocks[0].forEach = "dogs";
+    },
+    expected: [
+      ["documents[0].blocks[2].forEach", "definition.notAGroup"],
+      ["documents[1].blocks[0]", "definition.forEachNeedsText"],
+    ],
+  },
+  {
     name: "bad unary test",
     breakIt: (d) => {
       d.fees.items[0].table.rules[2].when[0] = "[2..";

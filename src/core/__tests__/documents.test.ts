@@ -57,11 +57,13 @@ describe("composeDocument", () => {
       [
         "Sehr geehrte Damen und Herren,",
         "für Ihre Hunde (2) wird die Hundesteuer auf 197,00 € festgesetzt. Steuermarke: A-17.",
+        "Hund Bello: keine gelistete Rasse",
+        "Hund Rex: keine gelistete Rasse",
         "Die Ermäßigung wurde berücksichtigt.",
         "Gegen diesen Bescheid kann innerhalb eines Monats nach Bekanntgabe Widerspruch erhoben werden.",
       ],
     );
-    assert.equal(notice?.paragraphs[3].title, "Rechtsbehelfsbelehrung");
+    assert.equal(notice?.paragraphs[5].title, "Rechtsbehelfsbelehrung");
   });
 
   it("formats data for reading: German dates, ja/nein, option labels, euros", () => {

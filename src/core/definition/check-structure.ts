@@ -263,9 +263,24 @@ function checkDocuments(def: ServiceDefinition): Problem[] {
         const params = { id: block.textBlock };
         problems.push({ path: `${path}.textBlock`, key: "definition.unknownTextBlock", params });
       }
+      if (block.forEach !== undefined) problems.push(...checkForEach(def, block, path));
     });
   });
   return problems;
+}
+
+function checkForEach(
+  def: ServiceDefinition,
+  block: { forEach?: string; text?: string },
+  path: string,
+): Problem[] {
+  const group = formFields(def).find((f) => !f.group && f.field.id === block.forEach)?.field;
+  if (group?.type !== "group") {
+    return [
+      { path: `${path}.forEach`, key: "definition.notAGroup", params: { id: block.forEach ?? "" } },
+    ];
+  }
+  return block.text === undefined ? [{ path, key: "definition.forEachNeedsText" }] : [];
 }
 
 function checkFees(def: ServiceDefinition): Problem[] {

@@ -46,6 +46,9 @@ export const DocumentBlock = z.strictObject({
   textBlock: Identifier.optional(),
   text: z.string().min(1).optional(),
   if: FeelSource.optional(),
+  forEach: Identifier.optional().describe(
+    "repeat the (inline) text for each item of this repeating group; {{item.field}} names its fields",
+  ),
 });
 
 /** A notice or letter template. */

@@ -48,6 +48,12 @@ export function composeDocument(
   const paragraphs: { title?: string; text: string }[] = [];
   for (const block of doc.blocks) {
     if (block.if && rulesOf(def).expression(block.if).evaluate(context).value !== true) continue;
+    if (block.forEach) {
+      for (const item of repeatedItems(def, block.forEach, state.data)) {
+        paragraphs.push({ text: fillPlaceholders(block.text ?? "", { ...roots, item }) });
+      }
+      continue;
+    }
     const source = block.textBlock ? def.textBlocks?.[block.textBlock] : { text: block.text ?? "" };
     if (!source) continue;
     const paragraph: { title?: string; text: string } = {
@@ -76,22 +82,38 @@ function formatData(
   const out: Record<string, unknown> = { ...data };
   for (const entry of dataModelOf(def).values()) {
     const value = data[entry.id];
-    if (value === undefined || value === null) continue;
-    const field = entry.field;
-    const labels =
-      field && "options" in field
-        ? (field.options ?? def.codeLists?.[field.codeList ?? ""]?.options ?? [])
-        : [];
-    const label = (code: unknown) => labels.find((o) => o.value === code)?.label ?? String(code);
-    if (entry.type === "money" && typeof value === "number") out[entry.id] = formatCents(value);
-    else if (entry.type === "date" && typeof value === "string")
-      out[entry.id] = germanDateText(value);
-    else if (entry.type === "boolean") out[entry.id] = value === true ? "ja" : "nein";
-    else if (entry.type === "select" || entry.type === "radio") out[entry.id] = label(value);
-    else if (entry.type === "multiselect" && Array.isArray(value))
-      out[entry.id] = value.map(label).join(", ");
+    if (value !== undefined && value !== null)
+      out[entry.id] = formatValue(def, entry.field ?? { type: entry.type }, value);
   }
   return out;
+}
+
+/** One value as text by its field type; values of other types come back unchanged. */
+function formatValue(
+  def: ServiceDefinition,
+  field: { type: string; options?: { value: string; label: string }[]; codeList?: string },
+  value: unknown,
+): unknown {
+  const labels = field.options ?? def.codeLists?.[field.codeList ?? ""]?.options ?? [];
+  const label = (code: unknown) => labels.find((o) => o.value === code)?.label ?? String(code);
+  if (field.type === "money" && typeof value === "number") return formatCents(value);
+  if (field.type === "date" && typeof value === "string") return germanDateText(value);
+  if (field.type === "boolean" && typeof value === "boolean") return value ? "ja" : "nein";
+  if (field.type === "select" || field.type === "radio") return label(value);
+  if (field.type === "multiselect" && Array.isArray(value)) return value.map(label).join(", ");
+  return value;
+}
+
+/** The items of a repeating group, each formatted for reading like the case data. */
+function repeatedItems(def: ServiceDefinition, groupId: string, data: Record<string, unknown>) {
+  const group = dataModelOf(def).get(groupId)?.field;
+  const items = data[groupId];
+  if (group?.type !== "group" || !Array.isArray(items)) return [];
+  return items.map((item: Record<string, unknown>) => {
+    const out: Record<string, unknown> = { ...item };
+    for (const sub of group.fields) out[sub.id] = formatValue(def, sub, item[sub.id]);
+    return out;
+  });
 }
 
 /** Replaces `{{a.b}}` with the value at that path; objects and lists are not printed. */
