@@ -1,0 +1,64 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { type Bundesland, deadlineEnd, holidayName, isWorkingDay } from "../calendar/calendar.ts";
+import { addMonths, germanDate, resolveDateBound } from "../calendar/dates.ts";
+import { readFixture } from "./helpers.ts";
+
+type Cases = {
+  deadlines: {
+    name: string;
+    land: Bundesland;
+    start: string;
+    days?: number;
+    months?: number;
+    workingDays?: boolean;
+    end: string;
+  }[];
+  workingDays: { date: string; land: Bundesland; working: boolean }[];
+  germanDates: { instant: string; date: string }[];
+  months: { date: string; months: number; result: string }[];
+};
+const cases = readFixture<Cases>("calendar-cases.json");
+
+describe("deadlineEnd (§ 31 VwVfG; table: calendar-cases.json)", () => {
+  for (const c of cases.deadlines) {
+    const period = c.months
+      ? `${c.months} months`
+      : `${c.days}${c.workingDays ? " working" : ""} days`;
+    it(`${c.name}: ${c.start} + ${period} in ${c.land}`, () => {
+      const { days, months, workingDays } = c;
+      assert.equal(deadlineEnd(c.start, { days, months, workingDays }, c.land), c.end);
+    });
+  }
+});
+
+describe("isWorkingDay", () => {
+  for (const c of cases.workingDays) {
+    it(`${c.date} in ${c.land} is ${c.working ? "" : "not "}a working day`, () => {
+      assert.equal(isWorkingDay(c.date, c.land), c.working);
+    });
+  }
+
+  it("names the holiday in German", () => {
+    assert.equal(holidayName("2025-10-31", "SN"), "Reformationstag");
+    assert.equal(holidayName("2025-10-31", "BY"), undefined);
+  });
+});
+
+describe("dates", () => {
+  for (const c of cases.germanDates) {
+    it(`the German date at ${c.instant} is ${c.date}`, () => {
+      assert.equal(germanDate(new Date(c.instant)), c.date);
+    });
+  }
+  for (const c of cases.months) {
+    it(`${c.date} + ${c.months} months = ${c.result} (§ 188 (3) BGB)`, () => {
+      assert.equal(addMonths(c.date, c.months), c.result);
+    });
+  }
+  it("resolves date bounds relative to today", () => {
+    assert.equal(resolveDateBound("today-18y", "2024-02-29"), "2006-02-28");
+    assert.equal(resolveDateBound("today+14d", "2025-12-25"), "2026-01-08");
+    assert.equal(resolveDateBound("2025-01-01", "2030-01-01"), "2025-01-01");
+  });
+});

@@ -1,0 +1,143 @@
+/**
+ * Dienstwerk core: the service-definition model and the engine that runs it.
+ * Pure TypeScript — no I/O, no clock, no Node built-ins — so that the server, the CLI
+ * and the browser studio share it. Time (`now`, `today`) and the tenant's Bundesland
+ * always come in as arguments.
+ */
+
+// Definitions --------------------------------------------------------------------
+
+export { FIELD_TYPES } from "./definition/fields.schema.ts";
+/** The JSON Schema (2020-12) of service definitions, generated from the zod schema. */
+export { definitionJsonSchema } from "./definition/json-schema.ts";
+/** Loads a definition from JSON text or a value; refuses it whole, listing every problem by path. */
+export { type LoadResult, loadDefinition } from "./definition/load.ts";
+/** The zod schema of a definition, and the field types it allows. */
+export { Definition as DefinitionSchema } from "./definition/schema.ts";
+/** Types of a loaded definition and its parts. */
+export type {
+  ActionDef,
+  EffectDef,
+  FieldDef,
+  FieldType,
+  ServiceDefinition,
+  ServiceDefinitionInput,
+  StatusDef,
+  StatusKind,
+} from "./definition/types.ts";
+
+// Problems and messages ----------------------------------------------------------
+
+/** The German and English texts of every message key, and a formatter. */
+export { formatMessage, type MessageKey, messages } from "./messages.ts";
+/** Errors are values: a path, a German message key and parameters; findings add a severity. */
+export type { Finding, Problem, Severity } from "./problems.ts";
+
+// Forms ---------------------------------------------------------------------------
+
+/** German format checks, also useful on their own. */
+export {
+  isEmailAddress,
+  isGermanPostcode,
+  isPhoneNumber,
+  isValidIban,
+  normaliseIban,
+} from "./forms/german.ts";
+/** Initial form data from the citizen account for fields marked with `prefill`. */
+export { type AccountProfile, prefillForm } from "./forms/prefill.ts";
+/** Validates submitted form data: cleaned data (hidden fields stripped) or field errors. */
+export {
+  type SubmissionResult,
+  type ValidationOptions,
+  validateSubmission,
+} from "./forms/validate.ts";
+
+// Rules ----------------------------------------------------------------------------
+
+/** Parses, checks and compiles FEEL expressions (compiled once, evaluated many times). */
+export {
+  analyseFeel,
+  type CompiledExpression,
+  checkFeel,
+  compileFeel,
+  type FeelResult,
+} from "./rules/feel.ts";
+
+// Process ---------------------------------------------------------------------------
+
+/**
+ * The case state machine: `startCase(def, data, actor, now, options)`,
+ * `availableActions(def, case, actor, now)`,
+ * `performAction(def, case, actionId, actor, input, now, options)` and
+ * `rejectProposal(def, case, actor, reason, now)` — deterministic, returning the new
+ * state, history events and effects to enqueue.
+ */
+export {
+  availableActions,
+  MAX_AUTOMATIC_STEPS,
+  performAction,
+  rejectProposal,
+  SYSTEM_ACTOR,
+  startCase,
+} from "./process/machine.ts";
+export type {
+  ActionError,
+  ActionResult,
+  Actor,
+  AvailableAction,
+  CaseEffect,
+  CaseEvent,
+  CaseState,
+  EngineOptions,
+  PendingApproval,
+  TimerDue,
+} from "./process/types.ts";
+
+// Fees --------------------------------------------------------------------------------
+
+/** Fee assessment in integer cents from decision tables and FEEL formulas. */
+export { assessFees, type FeeAssessment, type FeeLine, type FeeResult } from "./fees/assess.ts";
+/** Formats cents as German euros (`1.234,50 €`) without floating point. */
+export { formatCents } from "./fees/money.ts";
+/** The FEEL context of process rules for a case (data, `today`, `case`). */
+export { caseContext, feelData } from "./process/context.ts";
+
+// Calendar ------------------------------------------------------------------------------
+
+/** Working days and deadlines per Bundesland (§ 31 VwVfG), German public holidays. */
+export {
+  addWorkingDays,
+  BUNDESLAENDER,
+  type Bundesland,
+  deadlineEnd,
+  holidayName,
+  isWorkingDay,
+  nextWorkingDayFrom,
+  type Period,
+  publicHolidays,
+} from "./calendar/calendar.ts";
+/** ISO calendar dates without time zone; the German date of an instant. */
+export { addDays, addMonths, germanDate, type IsoDate, isIsoDate } from "./calendar/dates.ts";
+
+// Documents -------------------------------------------------------------------------------
+
+/** Composes a notice from its text blocks with placeholders filled, for the renderer. */
+export { type ComposedDocument, composeDocument, fillPlaceholders } from "./documents/compose.ts";
+
+// Linter and versions ---------------------------------------------------------------------
+
+/** Compares two versions: added, removed and changed fields, statuses and actions. */
+export { type Change, type DefinitionDiff, diffDefinitions } from "./diff/diff.ts";
+/** Lints a definition; publishing refuses definitions with errors. */
+export { type LintReport, lintDefinition } from "./lint/lint.ts";
+
+// CLI ----------------------------------------------------------------------------------------
+
+/** Pure CLI commands returning `{ text, exitCode }`; `bin/service-cli.ts` does the I/O. */
+export {
+  type CommandResult,
+  diffCommand,
+  lintCommand,
+  schemaCommand,
+  simulateCommand,
+} from "./cli/index.ts";

@@ -1,0 +1,30 @@
+import { loadDefinition } from "../definition/load.ts";
+import type { ServiceDefinition } from "../definition/types.ts";
+import type { Finding } from "../problems.ts";
+import { lintFeeTables } from "./fee-tables.ts";
+import { lintProcessGraph } from "./graph.ts";
+import { lintPlaceholders } from "./placeholders.ts";
+
+/** The linter's verdict: every finding, and the definition if it could be loaded at all. */
+export type LintReport = {
+  findings: Finding[];
+  definition?: ServiceDefinition;
+  publishable: boolean;
+};
+
+/**
+ * Lints a definition (JSON text or value): everything `loadDefinition` refuses, plus
+ * the process graph (unreachable statuses, dead ends, final statuses with actions,
+ * actions nobody may perform, automatic loops), placeholders naming unknown data, and
+ * gaps and overlaps in fee tables. A definition with an error must not be published.
+ */
+export function lintDefinition(input: unknown): LintReport {
+  const loaded = loadDefinition(input);
+  if (!loaded.ok) {
+    const findings = loaded.problems.map((p): Finding => ({ severity: "error", ...p }));
+    return { findings, publishable: false };
+  }
+  const def = loaded.definition;
+  const findings = [...lintProcessGraph(def), ...lintPlaceholders(def), ...lintFeeTables(def)];
+  return { findings, definition: def, publishable: !findings.some((f) => f.severity === "error") };
+}
