@@ -31,6 +31,8 @@ const USAGE = `Usage: dienstwerk <command>
                                            create a municipality (state: ${STATES.join(", ")});
                                            with --admin-email, invite its first administrator
   service lint <file.json>                 check a service definition
+  service diff <old.json> <new.json>       compare two versions of a service definition
+  service schema                           print the JSON Schema of service definitions
   service simulate <file.json> [...]       run a service definition without a database
   help                                     show this text
 
@@ -173,17 +175,13 @@ async function tenantCreate(config: Config, args: string[]): Promise<number> {
   });
 }
 
-function serviceCommand(sub: string | undefined, rest: string[]): number {
-  if (sub !== "lint" && sub !== "simulate") {
+/** `service lint|simulate|diff|schema`: the pure engine's commands (bin/service-cli.ts). */
+async function serviceCommand(sub: string | undefined, rest: string[]): Promise<number> {
+  if (!sub || !["lint", "simulate", "diff", "schema"].includes(sub)) {
     throw new UsageError(sub ? `Unknown service command "${sub}"` : "service needs a command");
   }
-  const engine = path.join(ROOT, "bin", "service-cli.ts");
-  if (!existsSync(engine)) {
-    process.stderr.write(`dienstwerk service ${sub}: not available yet\n`);
-    return 2;
-  }
-  const run = spawnSync(process.execPath, [engine, sub, ...rest], { stdio: "inherit" });
-  return run.status ?? 1;
+  const { runServiceCli } = await import("../bin/service-cli.ts");
+  return runServiceCli([sub, ...rest]);
 }
 
 /** A domain error in both languages, with the field it concerns. */
