@@ -5,6 +5,7 @@
  * nothing is truncated between tests.
  */
 import { spawn } from "node:child_process";
+import { createServer } from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { ensureDatabase } from "../src/platform/db/database.ts";
@@ -20,7 +21,7 @@ async function main(): Promise<number> {
   if (!serverUrl) {
     embedded = await startEmbeddedPostgres({
       dataDir: path.resolve(".test-data"),
-      port: Number(process.env.TEST_PG_PORT ?? 54330),
+      port: Number(process.env.TEST_PG_PORT ?? (await freePort())),
       secretKey: "dienstwerk-test-secret-key-0000000000",
     });
     serverUrl = embedded.url;
@@ -54,6 +55,18 @@ async function main(): Promise<number> {
   // A server that was already running belongs to a parallel `npm test`: leave it to that one.
   if (embedded && !embedded.adopted) await embedded.stop();
   return code;
+}
+
+/** A port nobody listens on now, so that test runs in several checkouts do not collide. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 main().then(

@@ -1,6 +1,6 @@
 import { execFile as execFileCb, spawnSync } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { chownSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -97,12 +97,17 @@ export async function startEmbeddedPostgres(opts: {
     }
   }
 
-  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/postgres`;
+  const urlFor = (port: number) =>
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  const url = urlFor(opts.port);
   const running = spawnSync(bin.pg_ctl, ["status", "-D", pgData], { ...runAs });
   if (running.status === 0) {
-    // A server left running by an earlier process (e.g. after kill -9): adopt it.
+    // A server left running by an earlier process (e.g. after kill -9): adopt it, on the port
+    // it listens on (line 4 of postmaster.pid).
+    const pid = readFileSync(path.join(pgData, "postmaster.pid"), "utf8").split("\n");
+    const port = Number(pid[3]) || opts.port;
     opts.log?.("Embedded PostgreSQL is already running; reusing it");
-    return { url, adopted: true, stop: () => stopServer(run, bin, pgData) };
+    return { url: urlFor(port), adopted: true, stop: () => stopServer(run, bin, pgData) };
   }
   const serverOptions = [
     `-p ${opts.port}`,
