@@ -49,6 +49,8 @@ registerMessages({
     "tenants.logo.remove": "Logo entfernen",
     "tenants.logo.saved": "Das Logo wurde gespeichert.",
     "tenants.logo.removed": "Das Logo wurde entfernt.",
+    "tenants.error.colourContrast":
+      "Diese Farbe ist zu hell: Weißer Text darauf wäre schlecht lesbar (Kontrast unter 4,5:1). Bitte wählen Sie eine dunklere Farbe.",
     "tenants.error.logoType": "Die Datei ist kein PNG- oder JPEG-Bild.",
     "tenants.error.logoSize": "Die Datei ist größer als 500 KB.",
     "tenants.error.logoMissing": "Bitte wählen Sie eine Bilddatei aus.",
@@ -176,6 +178,8 @@ registerMessages({
     "tenants.logo.remove": "Remove logo",
     "tenants.logo.saved": "The logo has been saved.",
     "tenants.logo.removed": "The logo has been removed.",
+    "tenants.error.colourContrast":
+      "This colour is too light: white text on it would be hard to read (contrast below 4.5:1). Please choose a darker colour.",
     "tenants.error.logoType": "The file is not a PNG or JPEG image.",
     "tenants.error.logoSize": "The file is larger than 500 KB.",
     "tenants.error.logoMissing": "Please choose an image file.",

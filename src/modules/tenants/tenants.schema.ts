@@ -68,6 +68,20 @@ export const bicSchema = z
   .toUpperCase()
   .refine((v) => isValidBIC(v), "tenants.error.bic");
 
+/**
+ * The header shows white text on the primary colour: WCAG 2.1 AA asks for a contrast ratio of
+ * at least 4.5:1, so colours too light for that are refused.
+ */
+function readableUnderWhite(hex: string): boolean {
+  if (!/^#[0-9a-fA-F]{6}$/.test(hex)) return true; // the format check reports this one
+  const channel = (i: number) => {
+    const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+  return 1.05 / (luminance + 0.05) >= 4.5;
+}
+
 /** Tenant settings as entered on the settings page or the CLI (flat fields). */
 export const tenantSettingsInput = z.object({
   name: z.string().trim().min(2).max(200),
@@ -97,6 +111,7 @@ export const tenantSettingsInput = z.object({
     .string()
     .trim()
     .regex(/^#[0-9a-fA-F]{6}$/, "tenants.error.colour")
+    .refine(readableUnderWhite, "tenants.error.colourContrast")
     .optional()
     .or(z.literal("").transform(() => undefined)),
   iban: ibanSchema.optional().or(z.literal("").transform(() => undefined)),

@@ -102,6 +102,13 @@ describe("tenant administration", () => {
     for (const f of ["bic", "postcode", "primaryColour", "state"]) {
       assert.match(res.body, new RegExp(`id="${f}-error"`), f);
     }
+    const light = await client.post(
+      `${base()}/einstellungen`,
+      { ...goodSettings, primaryColour: "#ffff00" },
+      form,
+    );
+    assert.equal(light.status, 422);
+    assert.match(light.body, /zu hell/);
     assert.equal((await getTenant(db(), tenant.slug))!.name, tenant.name);
   });
 
