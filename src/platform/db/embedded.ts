@@ -117,18 +117,27 @@ export async function startEmbeddedPostgres(opts: {
     "-c shared_buffers=256MB",
   ].join(" ");
   opts.log?.(`Starting embedded PostgreSQL on 127.0.0.1:${opts.port}`);
-  await run(bin.pg_ctl, [
-    "start",
-    "-D",
-    pgData,
-    "-l",
-    logFile,
-    "-w",
-    "-t",
-    "60",
-    "-o",
-    serverOptions,
-  ]);
+  try {
+    await run(bin.pg_ctl, [
+      "start",
+      "-D",
+      pgData,
+      "-l",
+      logFile,
+      "-w",
+      "-t",
+      "60",
+      "-o",
+      serverOptions,
+    ]);
+  } catch (err) {
+    const tail = existsSync(logFile)
+      ? readFileSync(logFile, "utf8").split("\n").slice(-8).join("\n")
+      : "";
+    throw new Error(`The embedded PostgreSQL did not start (port ${opts.port}):\n${tail}`, {
+      cause: err,
+    });
+  }
   return { url, adopted: false, stop: () => stopServer(run, bin, pgData) };
 }
 
