@@ -4,8 +4,6 @@
  * Bad arguments get a clear message and exit code 2, never a stack trace.
  */
 import "./platform/i18n/platform.messages.ts";
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -21,7 +19,7 @@ import { createLogger } from "./platform/logging.ts";
 import { Mailer } from "./platform/mail.ts";
 import { createMetrics } from "./platform/metrics.ts";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const _ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 const USAGE = `Usage: dienstwerk <command>
 
