@@ -35,6 +35,8 @@ export type { Finding, Problem, Severity } from "./problems.ts";
 
 // Forms ---------------------------------------------------------------------------
 
+/** Decodes an HTML form post (no JavaScript) into typed data; German numbers, money in cents, dates. */
+export { decodeFormPost, parseCents, parseDecimal, parseGermanDate } from "./forms/decode.ts";
 /** German format checks, also useful on their own. */
 export {
   isEmailAddress,

@@ -123,6 +123,17 @@ const broken: { name: string; breakIt: (d: Json) => void; expected: [string, str
     ],
   },
   {
+    name: "names inside a filter over a group must be its subfields",
+    breakIt: (d) => {
+      d.fees.items[0].table.inputs[1] =
+        'count(dogs[colour = "black"]) + count(dogs[item.size > 2]) > 0';
+    },
+    expected: [
+      ["fees.items[0].table.inputs[1]", "rules.unknownName"],
+      ["fees.items[0].table.inputs[1]", "rules.unknownProperty"],
+    ],
+  },
+  {
     name: "bad unary test",
     breakIt: (d) => {
       d.fees.items[0].table.rules[2].when[0] = "[2..";

@@ -1,6 +1,6 @@
 import { parseUnaryTests } from "feelin";
 import type { Problem } from "../problems.ts";
-import { checkFeel, type FeelIssue, type NameReference } from "../rules/feel.ts";
+import { analyseFeel, checkFeel, type FeelIssue, type NameReference } from "../rules/feel.ts";
 import { CASE_PROPERTIES, COMPOSITE_PROPERTIES, type DataEntry, dataModel } from "./data-model.ts";
 import { type RuleScope, ruleSites } from "./rule-sites.ts";
 import type { FieldDef, ServiceDefinition } from "./types.ts";
@@ -19,7 +19,10 @@ export function checkRules(def: ServiceDefinition): Problem[] {
     const issues =
       site.syntax === "unaryTests"
         ? checkUnaryTests(site.source)
-        : checkFeel(site.source, (ref) => resolveReference(model, site.scope, ref));
+        : [
+            ...checkFeel(site.source, (ref) => resolveReference(model, site.scope, ref)),
+            ...checkFilterNames(model, site.scope, site.source),
+          ];
     for (const issue of issues) problems.push({ path: site.path, ...issue });
   }
   def.process.actions.forEach((action, a) => {
@@ -33,6 +36,36 @@ export function checkRules(def: ServiceDefinition): Problem[] {
     });
   });
   return problems;
+}
+
+/**
+ * Names inside a filter over a repeating group (`dogs[breed = "x"]`) must be the
+ * group's subfields, `item`, or names of the enclosing scope.
+ */
+function checkFilterNames(
+  model: Map<string, DataEntry>,
+  scope: RuleScope,
+  source: string,
+): FeelIssue[] {
+  const { syntaxError, filterRefs } = analyseFeel(source);
+  if (syntaxError) return [];
+  const issues: FeelIssue[] = [];
+  for (const ref of filterRefs) {
+    const group = model.get(ref.list)?.field;
+    if (group?.type !== "group") continue;
+    const subfields = group.fields.map((f) => f.id);
+    if (ref.name === "item") {
+      const issue = ref.path.length > 0 && !subfields.includes(ref.path[0]);
+      if (issue)
+        issues.push({
+          key: "rules.unknownProperty",
+          params: { name: ref.list, property: ref.path[0] },
+        });
+    } else if (!subfields.includes(ref.name) && resolveReference(model, scope, ref)) {
+      issues.push({ key: "rules.unknownName", params: { name: ref.name } });
+    }
+  }
+  return issues;
 }
 
 function checkUnaryTests(source: string): FeelIssue[] {

@@ -10,8 +10,12 @@ export type SubmissionResult =
   | { ok: true; data: Record<string, unknown> }
   | { ok: false; errors: Problem[] };
 
-/** Settings of one validation run; `today` is the authority's date (never read from a clock). */
-export type ValidationOptions = { today: IsoDate };
+/**
+ * Settings of one validation run; `today` is the authority's date (never read from a
+ * clock). With `page`, only errors of that page's fields (and unknown fields) count:
+ * the check when the citizen moves on from a page.
+ */
+export type ValidationOptions = { today: IsoDate; page?: string };
 
 /**
  * Validates submitted form data against a definition. Returns the cleaned data —
@@ -37,7 +41,17 @@ export function validateSubmission(
     { today: feelDate(options.today) },
     errors,
   );
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, data: values };
+  const relevant = options.page === undefined ? errors : errorsOfPage(def, options.page, errors);
+  return relevant.length > 0 ? { ok: false, errors: relevant } : { ok: true, data: values };
+}
+
+function errorsOfPage(def: ServiceDefinition, pageId: string, errors: Problem[]): Problem[] {
+  const onPage = new Set(def.form.pages.find((p) => p.id === pageId)?.fields.map((f) => f.id));
+  const inForm = new Set(def.form.pages.flatMap((p) => p.fields.map((f) => f.id)));
+  return errors.filter((error) => {
+    const root = error.path.split(/[.[]/)[0];
+    return onPage.has(root) || !inForm.has(root);
+  });
 }
 
 /**

@@ -36,22 +36,40 @@ type SyntaxNode = ReturnType<typeof parseExpression>["topNode"];
  * free variables it references (loop variables, function parameters and names inside
  * filters `list[...]`, which refer to the list's items, are left out).
  */
-export function analyseFeel(source: string): { syntaxError?: FeelIssue; refs: NameReference[] } {
+export function analyseFeel(source: string): FeelAnalysis {
   const tree = parseExpression(source, {}, undefined);
-  const state: WalkState = { source, refs: [], bound: new Set() };
-  walk(tree.topNode, false, state);
+  const state: WalkState = { source, refs: [], filterRefs: [], bound: new Set() };
+  walk(tree.topNode, undefined, state);
   const refs = state.refs.filter((r) => !state.bound.has(r.name));
-  return state.syntaxError ? { syntaxError: state.syntaxError, refs } : { refs };
+  const filterRefs = state.filterRefs.filter((r) => !state.bound.has(r.name));
+  return state.syntaxError
+    ? { syntaxError: state.syntaxError, refs, filterRefs }
+    : { refs, filterRefs };
 }
+
+/** A name read inside a filter `list[...]`: an item property, `item`, or an outer name. */
+export type FilterReference = NameReference & {
+  /** The filtered list's variable name (`dogs` in `dogs[breed = "x"]`), "" if not a plain name. */
+  list: string;
+};
+
+/** What `analyseFeel` finds in an expression. */
+export type FeelAnalysis = {
+  syntaxError?: FeelIssue;
+  refs: NameReference[];
+  filterRefs: FilterReference[];
+};
 
 type WalkState = {
   source: string;
   refs: NameReference[];
+  filterRefs: FilterReference[];
   bound: Set<string>;
   syntaxError?: FeelIssue;
 };
 
-function walk(node: SyntaxNode, inFilter: boolean, state: WalkState): void {
+/** `filterList` is set inside a filter: the name of the list being filtered. */
+function walk(node: SyntaxNode, filterList: string | undefined, state: WalkState): void {
   if (node.type.isError && !state.syntaxError) {
     state.syntaxError = { key: "rules.syntax", params: { position: node.from } };
   }
@@ -59,14 +77,18 @@ function walk(node: SyntaxNode, inFilter: boolean, state: WalkState): void {
     const nameNode = node.getChild("Name") ?? node.getChild("ParameterName");
     if (nameNode) state.bound.add(state.source.slice(nameNode.from, nameNode.to).trim());
   }
-  if (node.name === "VariableName" && !inFilter) {
+  if (node.name === "VariableName") {
     const ref = variableReference(node, state.source);
-    if (ref) state.refs.push(ref);
+    if (ref && filterList === undefined) state.refs.push(ref);
+    else if (ref && filterList !== undefined) state.filterRefs.push({ ...ref, list: filterList });
   }
-  let afterBracket = false;
+  let inner = filterList;
   for (let child = node.firstChild; child; child = child.nextSibling) {
-    if (node.name === "FilterExpression" && child.name === "[") afterBracket = true;
-    walk(child, inFilter || afterBracket, state);
+    if (node.name === "FilterExpression" && child.name === "[") {
+      const list = node.firstChild;
+      inner = list?.name === "VariableName" ? state.source.slice(list.from, list.to) : "";
+    }
+    walk(child, inner, state);
   }
 }
 
