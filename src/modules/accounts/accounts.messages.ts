@@ -73,6 +73,8 @@ registerMessages({
     "accounts.workspace.hello": "Angemeldet als {name}.",
     "accounts.workspace.roles": "Ihre Rollen",
     "accounts.workspace.links": "Weiter zu",
+    "accounts.workspace.administration":
+      "Verwaltung der Kommune (Einstellungen, Organisationseinheiten, Mitarbeitende)",
     "accounts.role.admin": "Verwaltung",
     "accounts.role.designer": "Gestaltung von Online-Diensten",
     "accounts.role.caseworker": "Sachbearbeitung",
@@ -213,6 +215,7 @@ registerMessages({
     "accounts.workspace.hello": "Signed in as {name}.",
     "accounts.workspace.roles": "Your roles",
     "accounts.workspace.links": "Go to",
+    "accounts.workspace.administration": "Municipality administration (settings, org units, staff)",
     "accounts.role.admin": "Administration",
     "accounts.role.designer": "Online service design",
     "accounts.role.caseworker": "Case work",

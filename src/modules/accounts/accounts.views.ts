@@ -249,6 +249,7 @@ export function workspaceHomePage(c: Context<AppEnv>, roles: string[]) {
       <h2 class="kern-title">${t("accounts.workspace.roles")}</h2>
       <ul class="kern-list">${roles.map((r) => html`<li>${t(`accounts.role.${r}`)}</li>`)}</ul>
       <h2 class="kern-title">${t("accounts.workspace.links")}</h2>
-      <ul class="kern-list"><li><a class="kern-link" href="/${slug}/amt/sicherheit">${t("accounts.security.title")}</a></li></ul>`,
+      <ul class="kern-list"><li><a class="kern-link" href="/${slug}/amt/sicherheit">${t("accounts.security.title")}</a></li>
+        ${roles.includes("admin") ? html`<li><a class="kern-link" href="/${slug}/amt/verwaltung/">${t("accounts.workspace.administration")}</a></li>` : ""}</ul>`,
   });
 }
