@@ -6,6 +6,7 @@ import { accountsModule, sessionModule } from "./modules/accounts/index.ts";
 import { platformAdminModule } from "./modules/admin/index.ts";
 import { demoBanner, demoLogin, seedDemoIfEmpty } from "./modules/demo/index.ts";
 import { devOutboxModule } from "./modules/outbox/index.ts";
+import { catalogue } from "./modules/services/index.ts";
 import {
   tenantAdministrationModule,
   tenantContextModule,
@@ -70,7 +71,7 @@ export async function startDienstwerk(
     tenantAdministrationModule(platform),
     platformAdminModule(platform),
     tenantPagesModule(platform, {
-      catalogue: async () => [],
+      catalogue: (tenantId) => catalogue(database.db, tenantId),
       demoLogin: config.demoMode ? demoLogin : undefined,
     }),
   ]);

@@ -2,6 +2,7 @@ import type { Db } from "../../platform/db/database.ts";
 import { DomainError } from "../../platform/errors.ts";
 import type { Platform } from "../../platform/http/context.ts";
 import { createCitizen, createStaffUser, findStaffUserByEmail } from "../accounts/index.ts";
+import { catalogue, publishService, referenceDefinitions } from "../services/index.ts";
 import {
   addMember,
   countAllTenants,
@@ -65,6 +66,7 @@ async function seedTenant(db: Db, spec: DemoTenant): Promise<void> {
       if (!isConflict(err)) throw err;
     });
   }
+  await publishReferenceServices(db, tenant.id);
   const unitIds = new Map((await orgUnitsOf(db, tenant.id)).map((u) => [u.name, u.id]));
   for (const person of spec.staff) {
     const userId = await ensureStaffUser(db, { email: person.email, name: person.name });
@@ -74,6 +76,15 @@ async function seedTenant(db: Db, spec: DemoTenant): Promise<void> {
       roles: person.roles,
       orgUnitIds: person.orgUnits.map((n) => unitIds.get(n)!).filter(Boolean),
     });
+  }
+}
+
+/** The nine reference services, published once in each demo municipality. */
+async function publishReferenceServices(db: Db, tenantId: string): Promise<void> {
+  const published = new Set((await catalogue(db, tenantId)).map((s) => s.slug));
+  for (const definition of referenceDefinitions()) {
+    const id = (definition as { id?: string }).id;
+    if (id && !published.has(id)) await publishService(db, tenantId, definition);
   }
 }
 

@@ -93,6 +93,18 @@ export function withTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Promise<
   });
 }
 
+/**
+ * One transaction in a citizen's context: row-level security lets it read that person's cases,
+ * history, postbox and drafts in every municipality (the Bürgerkonto is instance-wide), and
+ * nothing of anyone else.
+ */
+export function withCitizen<T>(db: Db, userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    await sql`select set_config('app.user_id', ${userId}, true)`.execute(tx);
+    return fn(tx);
+  });
+}
+
 /** One transaction without a tenant context: instance-wide tables only (tenants, users, sessions). */
 export function withPlatform<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction().execute(fn);

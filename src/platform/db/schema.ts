@@ -92,4 +92,100 @@ export interface DB {
     html_body: string | null;
     message_id: string;
   };
+  services: {
+    tenant_id: string;
+    id: Generated<string>;
+    slug: string;
+    created_at: Generated<Date>;
+    archived_at: Timestamp | null;
+  };
+  service_versions: {
+    tenant_id: string;
+    service_id: string;
+    version: number;
+    state: "draft" | "published";
+    title: string;
+    definition: Json<unknown>;
+    created_at: Generated<Date>;
+    published_at: Timestamp | null;
+  };
+  case_reference_counters: { tenant_id: string; year: number; last: number };
+  cases: {
+    tenant_id: string;
+    id: Generated<string>;
+    reference: string;
+    service_id: string;
+    service_version: number;
+    status: string;
+    state: Json<unknown>;
+    version: Generated<number>;
+    applicant_id: string | null;
+    channel: "online" | "api" | "post" | "fax" | "phone" | "email" | "counter";
+    idempotency_key: string | null;
+    request_hash: string | null;
+    received_at: Timestamp;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
+  case_events: {
+    tenant_id: string;
+    id: Generated<number>;
+    case_id: string;
+    seq: number;
+    type: string;
+    actor_id: string;
+    at: Timestamp;
+    payload: Json<unknown>;
+    prev_hash: string | null;
+    hash: string | null;
+  };
+  files: {
+    tenant_id: string;
+    id: Generated<string>;
+    case_id: string | null;
+    draft_id: string | null;
+    field_path: string | null;
+    filename: string;
+    content_type: string;
+    size: number;
+    sha256: string;
+    content: Buffer;
+    created_at: Generated<Date>;
+  };
+  drafts: {
+    tenant_id: string;
+    id: Generated<string>;
+    service_id: string;
+    service_version: number;
+    user_id: string | null;
+    resume_token_hash: string | null;
+    data: Json<Record<string, unknown>>;
+    page: string | null;
+    submit_key: string;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+    expires_at: Timestamp;
+  };
+  postbox_messages: {
+    tenant_id: string;
+    id: Generated<string>;
+    case_id: string;
+    recipient_id: string | null;
+    direction: "to-applicant" | "from-applicant";
+    subject: string;
+    body: string;
+    author_id: string | null;
+    created_at: Generated<Date>;
+    read_at: Timestamp | null;
+  };
+  api_keys: {
+    tenant_id: string;
+    id: Generated<string>;
+    name: string;
+    key_hash: string;
+    created_by: string | null;
+    created_at: Generated<Date>;
+    last_used_at: Timestamp | null;
+    revoked_at: Timestamp | null;
+  };
 }

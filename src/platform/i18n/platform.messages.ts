@@ -1,4 +1,8 @@
+import { messages as coreMessages } from "../../core/messages.ts";
 import { registerMessages } from "./index.ts";
+
+// Validation and engine messages come from the core, the one place that defines them.
+registerMessages(coreMessages);
 
 registerMessages({
   de: {
@@ -17,10 +21,6 @@ registerMessages({
     "legal.privacy": "Datenschutz",
     "legal.accessibility": "Barrierefreiheit",
     "form.errorSummary": "Bitte korrigieren Sie die folgenden Angaben",
-    "validation.required": "Bitte füllen Sie dieses Feld aus.",
-    "validation.tooShort": "Bitte geben Sie mindestens {min} Zeichen ein.",
-    "validation.tooLong": "Bitte geben Sie höchstens {max} Zeichen ein.",
-    "validation.email": "Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@beispiel.de.",
     "validation.format": "Das Format ist ungültig.",
     "validation.invalid": "Diese Angabe ist ungültig.",
     "error.notFound":
@@ -59,10 +59,6 @@ registerMessages({
     "legal.privacy": "Privacy",
     "legal.accessibility": "Accessibility",
     "form.errorSummary": "Please correct the following",
-    "validation.required": "Please fill in this field.",
-    "validation.tooShort": "Please enter at least {min} characters.",
-    "validation.tooLong": "Please enter at most {max} characters.",
-    "validation.email": "Please enter a valid email address, e.g. name@example.org.",
     "validation.format": "The format is not valid.",
     "validation.invalid": "This value is not valid.",
     "error.notFound":

@@ -1,0 +1,14 @@
+import { registerMessages } from "../../platform/i18n/index.ts";
+
+registerMessages({
+  de: {
+    "cases.error.invalid": "Der Antrag enthält {count} fehlerhafte Angaben.",
+    "cases.error.idempotencyConflict":
+      "Unter diesem Idempotenzschlüssel wurde bereits ein anderer Antrag eingereicht.",
+  },
+  en: {
+    "cases.error.invalid": "The application has {count} invalid entries.",
+    "cases.error.idempotencyConflict":
+      "A different application was already submitted with this idempotency key.",
+  },
+});

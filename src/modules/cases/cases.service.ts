@@ -1,0 +1,157 @@
+import { createHash } from "node:crypto";
+import {
+  BUNDESLAENDER,
+  type Bundesland,
+  type CaseEffect,
+  germanDate,
+  type Problem,
+  startCase,
+  validateSubmission,
+} from "../../core/index.ts";
+import { isUniqueViolation, withTenant } from "../../platform/db/database.ts";
+import { DomainError } from "../../platform/errors.ts";
+import type { Platform } from "../../platform/http/context.ts";
+import { getPublishedService } from "../services/index.ts";
+import {
+  appendEvents,
+  type CaseRow,
+  findCaseByIdempotencyKey,
+  insertCase,
+  nextReferenceNumber,
+} from "./cases.repository.ts";
+
+/** Submitted data that does not fit the form: every problem with its field path. */
+export class SubmissionInvalid extends DomainError {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    super("cases.error.invalid", { status: 422, params: { count: problems.length } });
+    this.problems = problems;
+  }
+}
+
+export type Submission = {
+  tenant: { id: string; state?: string };
+  serviceSlug: string;
+  data: unknown;
+  applicantId: string | null;
+  channel: CaseRow["channel"];
+  /** The same key always yields the same case: retries and double clicks create one case. */
+  idempotencyKey: string | null;
+  receivedAt?: Date;
+};
+
+export type Submitted = { caseId: string; reference: string; status: string; created: boolean };
+
+/** Effects run by jobs; the others stay recorded in the history until their handler exists. */
+export const CASE_EFFECT_QUEUE = "case.effect";
+export type EffectJob = { tenantId: string; caseId: string; effect: CaseEffect };
+
+/**
+ * Turns an application into a case, in one transaction: validate against the newest published
+ * version, start the case in the engine (automatic steps included), store the case and its
+ * history, and enqueue its effects. With an idempotency key, a repeated submission returns the
+ * first case; a different application under the same key is refused.
+ */
+export async function submitApplication(
+  platform: Platform,
+  s: Submission,
+  runnableEffects: ReadonlySet<string> = new Set(),
+): Promise<Submitted> {
+  const { db } = platform.database;
+  const service = await getPublishedService(db, s.tenant.id, s.serviceSlug);
+  if (!service) throw new DomainError("error.notFound", { status: 404 });
+  const requestHash = s.idempotencyKey ? hashRequest(s.serviceSlug, s.data) : null;
+  if (s.idempotencyKey) {
+    const earlier = await replay(platform, s.tenant.id, s.idempotencyKey, requestHash!);
+    if (earlier) return earlier;
+  }
+  const now = s.receivedAt ?? new Date();
+  const valid = validateSubmission(service.definition, s.data, { today: germanDate(now) });
+  if (!valid.ok) throw new SubmissionInvalid(valid.errors);
+  const actor = { id: s.applicantId ?? "applicant", roles: ["applicant"] };
+  const started = startCase(service.definition, valid.data, actor, now, {
+    land: landOf(s.tenant.state),
+  });
+  if (!started.ok)
+    throw new DomainError(started.error.key, { status: 422, params: started.error.params });
+
+  try {
+    return await withTenant(db, s.tenant.id, async (tx) => {
+      const year = Number(germanDate(now).slice(0, 4));
+      const number = await nextReferenceNumber(tx, s.tenant.id, year);
+      const reference = `${referencePrefix(service.slug)}-${year}-${String(number).padStart(5, "0")}`;
+      const { id } = await insertCase(tx, {
+        tenantId: s.tenant.id,
+        reference,
+        serviceId: service.serviceId,
+        serviceVersion: service.version,
+        state: started.state,
+        applicantId: s.applicantId,
+        channel: s.channel,
+        idempotencyKey: s.idempotencyKey,
+        requestHash,
+        receivedAt: now,
+      });
+      const queued = started.effects.filter((e) => runnableEffects.has(e.type));
+      await appendEvents(tx, s.tenant.id, id, started.events, { effects: started.effects });
+      for (const effect of queued) {
+        await platform.jobs.enqueue<EffectJob>(
+          tx,
+          CASE_EFFECT_QUEUE,
+          { tenantId: s.tenant.id, caseId: id, effect },
+          {
+            singletonKey: `${id}:${effect.key}`,
+          },
+        );
+      }
+      return { caseId: id, reference, status: started.state.status, created: true };
+    });
+  } catch (err) {
+    // Two requests with the same key at the same moment: the second finds the first's case.
+    if (s.idempotencyKey && isUniqueViolation(err)) {
+      const earlier = await replay(platform, s.tenant.id, s.idempotencyKey, requestHash!);
+      if (earlier) return earlier;
+    }
+    throw err;
+  }
+}
+
+async function replay(
+  platform: Platform,
+  tenantId: string,
+  key: string,
+  requestHash: string,
+): Promise<Submitted | undefined> {
+  const row = await withTenant(platform.database.db, tenantId, (tx) =>
+    findCaseByIdempotencyKey(tx, key),
+  );
+  if (!row) return undefined;
+  if (row.request_hash !== requestHash)
+    throw new DomainError("cases.error.idempotencyConflict", { status: 409 });
+  return { caseId: row.id, reference: row.reference, status: row.status, created: false };
+}
+
+/** A stable hash of what was submitted, so that a key reused for other data is noticed. */
+function hashRequest(slug: string, data: unknown): string {
+  return createHash("sha256").update(slug).update("\0").update(canonicalJson(data)).digest("hex");
+}
+
+function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  if (v && typeof v === "object") {
+    const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
+    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(",")}}`;
+  }
+  return JSON.stringify(v) ?? "null";
+}
+
+/** "hund-anmelden" -> "HUND": a readable prefix of the case reference (Aktenzeichen). */
+function referencePrefix(slug: string): string {
+  return slug.split("-")[0].toUpperCase().slice(0, 8);
+}
+
+function landOf(state: string | undefined): Bundesland {
+  return (BUNDESLAENDER as readonly string[]).includes(state ?? "") ? (state as Bundesland) : "ST";
+}

@@ -1,0 +1,111 @@
+import { lintDefinition, loadDefinition, type ServiceDefinition } from "../../core/index.ts";
+import { type Db, withTenant } from "../../platform/db/database.ts";
+import { DomainError } from "../../platform/errors.ts";
+import {
+  ensureService,
+  findLatestPublished,
+  findVersion,
+  insertPublishedVersion,
+  listLatestPublished,
+  nextVersion,
+  type PublishedRow,
+} from "./services.repository.ts";
+
+export type PublishedService = {
+  serviceId: string;
+  slug: string;
+  version: number;
+  definition: ServiceDefinition;
+};
+
+/**
+ * Loaded definitions by (tenant, service, version). Published versions never change, so an entry
+ * never goes stale; loading compiles every FEEL expression once, which is what makes validation
+ * fast. Bounded so that a large instance does not keep every version ever published.
+ */
+const cache = new Map<string, ServiceDefinition>();
+const CACHE_LIMIT = 1000;
+
+function loaded(tenantId: string, row: PublishedRow): PublishedService {
+  const key = `${tenantId}:${row.service_id}:${row.version}`;
+  let definition = cache.get(key);
+  if (!definition) {
+    const result = loadDefinition(row.definition);
+    // A stored version passed the linter when it was published; failing here is a bug.
+    if (!result.ok)
+      throw new Error(`Stored definition ${key} no longer loads: ${result.problems[0]?.key}`);
+    definition = result.definition;
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(key, definition);
+  }
+  return { serviceId: row.service_id, slug: row.slug, version: row.version, definition };
+}
+
+/**
+ * Publishes a definition as the next immutable version of the service named by its `id`
+ * (created on first publication). Refused, with every finding, unless the linter finds no error.
+ */
+export async function publishService(
+  db: Db,
+  tenantId: string,
+  input: unknown,
+): Promise<{ serviceId: string; slug: string; version: number }> {
+  const report = lintDefinition(input);
+  if (!report.publishable || !report.definition) {
+    const first = report.findings.find((f) => f.severity === "error");
+    throw new DomainError("services.error.notPublishable", {
+      status: 422,
+      params: {
+        count: report.findings.filter((f) => f.severity === "error").length,
+        first: first?.path ?? "",
+      },
+    });
+  }
+  const definition = report.definition;
+  return withTenant(db, tenantId, async (tx) => {
+    const serviceId = (await ensureService(tx, tenantId, definition.id)).id;
+    const version = await nextVersion(tx, serviceId);
+    await insertPublishedVersion(tx, {
+      tenantId,
+      serviceId,
+      version,
+      title: definition.meta.title,
+      definition: input,
+    });
+    return { serviceId, slug: definition.id, version };
+  });
+}
+
+/** The version of `slug` a new application starts on: the newest published one. */
+export async function getPublishedService(
+  db: Db,
+  tenantId: string,
+  slug: string,
+): Promise<PublishedService | undefined> {
+  const row = await withTenant(db, tenantId, (tx) => findLatestPublished(tx, slug));
+  return row ? loaded(tenantId, row) : undefined;
+}
+
+/** A specific version (a running case stays on the version it started with). */
+export async function getServiceVersion(
+  db: Db,
+  tenantId: string,
+  serviceId: string,
+  version: number,
+): Promise<PublishedService | undefined> {
+  const row = await withTenant(db, tenantId, (tx) => findVersion(tx, serviceId, version));
+  return row ? loaded(tenantId, row) : undefined;
+}
+
+export type CatalogueEntry = { slug: string; title: string; description: string };
+
+/** The municipality's published services for its start page, by title. */
+export async function catalogue(db: Db, tenantId: string): Promise<CatalogueEntry[]> {
+  const rows = await withTenant(db, tenantId, (tx) => listLatestPublished(tx));
+  return rows
+    .map((r) => {
+      const def = loaded(tenantId, r).definition;
+      return { slug: r.slug, title: def.meta.title, description: def.meta.description };
+    })
+    .sort((a, b) => a.title.localeCompare(b.title, "de"));
+}
