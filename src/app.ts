@@ -4,6 +4,7 @@ import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { accountsModule, sessionModule } from "./modules/accounts/index.ts";
 import { platformAdminModule } from "./modules/admin/index.ts";
+import { type Cases, createCases } from "./modules/cases/index.ts";
 import { demoBanner, demoLogin, seedDemoIfEmpty } from "./modules/demo/index.ts";
 import { devOutboxModule } from "./modules/outbox/index.ts";
 import { catalogue } from "./modules/services/index.ts";
@@ -25,6 +26,8 @@ import { createMetrics } from "./platform/metrics.ts";
 
 export type Running = {
   platform: Platform;
+  /** The case engine: submit applications, perform actions, effect handlers. */
+  cases: Cases;
   url: string;
   server: Server;
   /** The Hono app; tests enumerate its routes (e.g. every workspace page for isolation tests). */
@@ -61,6 +64,7 @@ export async function startDienstwerk(
     jobs,
   });
   const platform: Platform = { config, database, jobs, mailer, log, metrics };
+  const cases = createCases(platform);
 
   const app = createApp(platform, [
     tenantContextModule(platform),
@@ -98,7 +102,7 @@ export async function startDienstwerk(
     })();
     return stopping;
   };
-  return { platform, url, server, app, stop };
+  return { platform, cases, url, server, app, stop };
 }
 
 function listen(fetch: Parameters<typeof serve>[0]["fetch"], config: Config): Promise<Server> {

@@ -5,6 +5,8 @@ registerMessages({
     "cases.error.invalid": "Der Antrag enthält {count} fehlerhafte Angaben.",
     "cases.error.idempotencyConflict":
       "Unter diesem Idempotenzschlüssel wurde bereits ein anderer Antrag eingereicht.",
+    "cases.error.stale":
+      "Der Vorgang wurde inzwischen geändert. Bitte laden Sie die Seite neu und prüfen Sie den aktuellen Stand.",
   },
   en: {
     "cases.error.invalid": "The application has {count} invalid entries.",

@@ -126,3 +126,34 @@ export function listEvents(tx: Tx, caseId: string) {
     .orderBy("seq")
     .execute();
 }
+
+/** The case, locked for this transaction (one change at a time). */
+export function findCaseForUpdate(tx: Tx, id: string): Promise<CaseRow | undefined> {
+  return tx
+    .selectFrom("cases")
+    .select(caseColumns)
+    .where("id", "=", id)
+    .forUpdate()
+    .executeTakeFirst() as Promise<CaseRow | undefined>;
+}
+
+/** Stores the case's new state if it is still at `version`; false when someone else was first. */
+export async function updateCaseState(
+  tx: Tx,
+  id: string,
+  version: number,
+  state: CaseState,
+): Promise<boolean> {
+  const result = await tx
+    .updateTable("cases")
+    .set({
+      state: JSON.stringify(state),
+      status: state.status,
+      version: version + 1,
+      updated_at: new Date(),
+    })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}

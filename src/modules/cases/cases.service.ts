@@ -12,6 +12,7 @@ import { isUniqueViolation, withTenant } from "../../platform/db/database.ts";
 import { DomainError } from "../../platform/errors.ts";
 import type { Platform } from "../../platform/http/context.ts";
 import { getPublishedService } from "../services/index.ts";
+import { enqueueEffects, landOf } from "./case-actions.service.ts";
 import {
   appendEvents,
   type CaseRow,
@@ -41,10 +42,6 @@ export type Submission = {
 };
 
 export type Submitted = { caseId: string; reference: string; status: string; created: boolean };
-
-/** Effects run by jobs; the others stay recorded in the history until their handler exists. */
-export const CASE_EFFECT_QUEUE = "case.effect";
-export type EffectJob = { tenantId: string; caseId: string; effect: CaseEffect };
 
 /**
  * Turns an application into a case, in one transaction: validate against the newest published
@@ -92,18 +89,8 @@ export async function submitApplication(
         requestHash,
         receivedAt: now,
       });
-      const queued = started.effects.filter((e) => runnableEffects.has(e.type));
       await appendEvents(tx, s.tenant.id, id, started.events, { effects: started.effects });
-      for (const effect of queued) {
-        await platform.jobs.enqueue<EffectJob>(
-          tx,
-          CASE_EFFECT_QUEUE,
-          { tenantId: s.tenant.id, caseId: id, effect },
-          {
-            singletonKey: `${id}:${effect.key}`,
-          },
-        );
-      }
+      await enqueueEffects(platform, tx, s.tenant.id, id, started.effects, runnableEffects);
       return { caseId: id, reference, status: started.state.status, created: true };
     });
   } catch (err) {
@@ -150,8 +137,4 @@ function canonicalJson(v: unknown): string {
 /** "hund-anmelden" -> "HUND": a readable prefix of the case reference (Aktenzeichen). */
 function referencePrefix(slug: string): string {
   return slug.split("-")[0].toUpperCase().slice(0, 8);
-}
-
-function landOf(state: string | undefined): Bundesland {
-  return (BUNDESLAENDER as readonly string[]).includes(state ?? "") ? (state as Bundesland) : "ST";
 }

@@ -156,3 +156,65 @@ describe("publishing services and submitting applications", () => {
     return r.rows[0].n;
   }
 });
+
+describe("performing actions on a case", () => {
+  let app: Running;
+  let tenant: { id: string; slug: string; state: string };
+  before(async () => {
+    app = await startTestApp();
+    tenant = { ...(await makeTenant(app)), state: "ST" };
+    await publishService(app.platform.database.db, tenant.id, dogService);
+  });
+  after(() => app.stop());
+
+  it("moves the case on, and refuses a stale version and a person without the role", async () => {
+    const { caseId } = await app.cases.submit({
+      tenant,
+      serviceSlug: "hund-anmelden",
+      data: dogExample.data,
+      applicantId: null,
+      channel: "online",
+      idempotencyKey: null,
+    });
+    const caseworker = { id: "cw-1", roles: ["caseworker"] };
+    const seen = await app.cases.withActions({ tenant, caseId }, caseworker);
+    assert.ok(seen);
+    assert.ok(
+      seen.actions.some((a) => a.actionId === "startReview"),
+      JSON.stringify(seen.actions),
+    );
+    const citizen = { id: "someone", roles: ["applicant"] };
+    await assert.rejects(
+      app.cases.perform({ tenant, caseId, actionId: "startReview", actor: citizen, input: {} }),
+      (err: Error & { status?: number }) => err.status === 409,
+    );
+    const done = await app.cases.perform({
+      tenant,
+      caseId,
+      actionId: "startReview",
+      actor: caseworker,
+      input: {},
+      expectedVersion: seen.row.version,
+    });
+    assert.equal(done.status, "inPruefung");
+    // A second person acting on the page they loaded before the change is refused.
+    await assert.rejects(
+      app.cases.perform({
+        tenant,
+        caseId,
+        actionId: "startReview",
+        actor: caseworker,
+        input: {},
+        expectedVersion: seen.row.version,
+      }),
+      (err: Error & { key?: string }) => err.key === "cases.error.stale",
+    );
+    const events = await withTenant(app.platform.database.db, tenant.id, (tx) =>
+      listEvents(tx, caseId),
+    );
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ["case.started", "action.performed"],
+    );
+  });
+});

@@ -1,0 +1,132 @@
+import {
+  type Actor,
+  type AvailableAction,
+  availableActions,
+  BUNDESLAENDER,
+  type Bundesland,
+  type CaseEffect,
+  type Problem,
+  performAction,
+} from "../../core/index.ts";
+import { type Tx, withTenant } from "../../platform/db/database.ts";
+import { DomainError } from "../../platform/errors.ts";
+import type { Platform } from "../../platform/http/context.ts";
+import { getServiceVersion, type PublishedService } from "../services/index.ts";
+import {
+  appendEvents,
+  type CaseRow,
+  findCase,
+  findCaseForUpdate,
+  updateCaseState,
+} from "./cases.repository.ts";
+
+/** An action refused because of its input: every problem with its field path. */
+export class ActionInputInvalid extends DomainError {
+  readonly problems: Problem[];
+  constructor(key: string, problems: Problem[]) {
+    super(key, { status: 422 });
+    this.problems = problems;
+  }
+}
+
+export type CaseRef = { tenant: { id: string; state?: string }; caseId: string };
+
+export const CASE_EFFECT_QUEUE = "case.effect";
+export type EffectJob = { tenantId: string; caseId: string; effect: CaseEffect };
+
+export function landOf(state: string | undefined): Bundesland {
+  return (BUNDESLAENDER as readonly string[]).includes(state ?? "") ? (state as Bundesland) : "ST";
+}
+
+/** Enqueues the effects that have a handler, keyed so each runs once per case and event. */
+export async function enqueueEffects(
+  platform: Platform,
+  tx: Tx,
+  tenantId: string,
+  caseId: string,
+  effects: readonly CaseEffect[],
+  runnable: ReadonlySet<string>,
+): Promise<void> {
+  for (const effect of effects) {
+    if (!runnable.has(effect.type)) continue;
+    await platform.jobs.enqueue<EffectJob>(
+      tx,
+      CASE_EFFECT_QUEUE,
+      { tenantId, caseId, effect },
+      {
+        singletonKey: `${caseId}:${effect.key}`,
+      },
+    );
+  }
+}
+
+async function definitionOf(
+  platform: Platform,
+  tenantId: string,
+  row: CaseRow,
+): Promise<PublishedService> {
+  const service = await getServiceVersion(
+    platform.database.db,
+    tenantId,
+    row.service_id,
+    row.service_version,
+  );
+  if (!service) throw new Error(`Case ${row.id} refers to a missing service version`);
+  return service;
+}
+
+/** The case and what `actor` may do on it now (buttons for the case file or the postbox task). */
+export async function caseWithActions(
+  platform: Platform,
+  ref: CaseRef,
+  actor: Actor,
+  now = new Date(),
+): Promise<{ row: CaseRow; service: PublishedService; actions: AvailableAction[] } | undefined> {
+  const row = await withTenant(platform.database.db, ref.tenant.id, (tx) =>
+    findCase(tx, ref.caseId),
+  );
+  if (!row) return undefined;
+  const service = await definitionOf(platform, ref.tenant.id, row);
+  return { row, service, actions: availableActions(service.definition, row.state, actor, now) };
+}
+
+/**
+ * Performs an action on a case in one transaction: lock the case, check the version the person
+ * saw (optimistic concurrency: a stale page is refused, never last-write-wins), run the engine
+ * (guard, roles, second approval, automatic follow-ups), store the new state and history, and
+ * enqueue the effects. A refusal changes nothing.
+ */
+export async function performCaseAction(
+  platform: Platform,
+  p: CaseRef & {
+    actionId: string;
+    actor: Actor;
+    input: unknown;
+    expectedVersion?: number;
+    now?: Date;
+  },
+  runnable: ReadonlySet<string>,
+): Promise<{ status: string; version: number; effects: CaseEffect[] }> {
+  const now = p.now ?? new Date();
+  return withTenant(platform.database.db, p.tenant.id, async (tx) => {
+    const row = await findCaseForUpdate(tx, p.caseId);
+    if (!row) throw new DomainError("error.notFound", { status: 404 });
+    if (p.expectedVersion !== undefined && p.expectedVersion !== row.version) {
+      throw new DomainError("cases.error.stale", { status: 409 });
+    }
+    const service = await definitionOf(platform, p.tenant.id, row);
+    const result = performAction(service.definition, row.state, p.actionId, p.actor, p.input, now, {
+      land: landOf(p.tenant.state),
+    });
+    if (!result.ok) {
+      if (result.problems?.length) throw new ActionInputInvalid(result.error.key, result.problems);
+      throw new DomainError(result.error.key, { status: 409, params: result.error.params });
+    }
+    if (!(await updateCaseState(tx, row.id, row.version, result.state))) {
+      throw new DomainError("cases.error.stale", { status: 409 });
+    }
+    await appendEvents(tx, p.tenant.id, row.id, result.events, { effects: result.effects });
+    await enqueueEffects(platform, tx, p.tenant.id, row.id, result.effects, runnable);
+    return { status: result.state.status, version: row.version + 1, effects: result.effects };
+  });
+}
