@@ -31,6 +31,15 @@ export class ActionInputInvalid extends DomainError {
 
 export type CaseRef = { tenant: { id: string; state?: string }; caseId: string };
 
+/** One action on a case: who, what, with which input, on the version the person saw. */
+export type ActionRequest = CaseRef & {
+  actionId: string;
+  actor: Actor;
+  input: unknown;
+  expectedVersion?: number;
+  now?: Date;
+};
+
 export const CASE_EFFECT_QUEUE = "case.effect";
 export type EffectJob = { tenantId: string; caseId: string; effect: CaseEffect };
 
@@ -98,13 +107,7 @@ export async function caseWithActions(
  */
 export async function performCaseAction(
   platform: Platform,
-  p: CaseRef & {
-    actionId: string;
-    actor: Actor;
-    input: unknown;
-    expectedVersion?: number;
-    now?: Date;
-  },
+  p: ActionRequest,
   runnable: ReadonlySet<string>,
 ): Promise<{ status: string; version: number; effects: CaseEffect[] }> {
   const now = p.now ?? new Date();

@@ -1,6 +1,7 @@
 import type { Actor } from "../../core/index.ts";
 import type { Platform } from "../../platform/http/context.ts";
 import {
+  type ActionRequest,
   CASE_EFFECT_QUEUE,
   type CaseRef,
   caseWithActions,
@@ -33,15 +34,7 @@ export function createCases(platform: Platform) {
       handlers.set(type, handler);
     },
     submit: (s: Submission) => submitApplication(platform, s, runnable()),
-    perform: (
-      p: CaseRef & {
-        actionId: string;
-        actor: Actor;
-        input: unknown;
-        expectedVersion?: number;
-        now?: Date;
-      },
-    ) => performCaseAction(platform, p, runnable()),
+    perform: (p: ActionRequest) => performCaseAction(platform, p, runnable()),
     withActions: (ref: CaseRef, actor: Actor, now?: Date) =>
       caseWithActions(platform, ref, actor, now),
   };

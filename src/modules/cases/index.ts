@@ -8,6 +8,7 @@ import "./cases.messages.ts";
 
 export {
   ActionInputInvalid,
+  type ActionRequest,
   CASE_EFFECT_QUEUE,
   type CaseRef,
   type EffectJob,

@@ -61,14 +61,19 @@ export function insertPublishedVersion(
     .execute();
 }
 
-/** The newest published version of the service `slug`, unless archived. */
-export function findLatestPublished(tx: Tx, slug: string): Promise<PublishedRow | undefined> {
+/** Service versions joined with their service, selecting what a `PublishedRow` holds. */
+function versionsWithService(tx: Tx) {
   return tx
     .selectFrom("service_versions as v")
     .innerJoin("services as s", (j) =>
       j.onRef("s.id", "=", "v.service_id").onRef("s.tenant_id", "=", "v.tenant_id"),
     )
-    .select(["v.service_id", "s.slug", "v.version", "v.title", "v.definition", "v.published_at"])
+    .select(["v.service_id", "s.slug", "v.version", "v.title", "v.definition", "v.published_at"]);
+}
+
+/** The newest published version of the service `slug`, unless archived. */
+export function findLatestPublished(tx: Tx, slug: string): Promise<PublishedRow | undefined> {
+  return versionsWithService(tx)
     .where("s.slug", "=", slug)
     .where("s.archived_at", "is", null)
     .where("v.state", "=", "published")
@@ -82,12 +87,7 @@ export function findVersion(
   serviceId: string,
   version: number,
 ): Promise<PublishedRow | undefined> {
-  return tx
-    .selectFrom("service_versions as v")
-    .innerJoin("services as s", (j) =>
-      j.onRef("s.id", "=", "v.service_id").onRef("s.tenant_id", "=", "v.tenant_id"),
-    )
-    .select(["v.service_id", "s.slug", "v.version", "v.title", "v.definition", "v.published_at"])
+  return versionsWithService(tx)
     .where("v.service_id", "=", serviceId)
     .where("v.version", "=", version)
     .executeTakeFirst() as Promise<PublishedRow | undefined>;
@@ -95,13 +95,8 @@ export function findVersion(
 
 /** Newest published version of every service that is not archived, by title. */
 export function listLatestPublished(tx: Tx): Promise<PublishedRow[]> {
-  return tx
-    .selectFrom("service_versions as v")
-    .innerJoin("services as s", (j) =>
-      j.onRef("s.id", "=", "v.service_id").onRef("s.tenant_id", "=", "v.tenant_id"),
-    )
+  return versionsWithService(tx)
     .distinctOn("v.service_id")
-    .select(["v.service_id", "s.slug", "v.version", "v.title", "v.definition", "v.published_at"])
     .where("s.archived_at", "is", null)
     .where("v.state", "=", "published")
     .orderBy("v.service_id")
