@@ -40,6 +40,8 @@ export interface DB {
     totp_enabled_at: Timestamp | null;
     totp_last_step: number | null;
     locale: Generated<"de" | "en">;
+    /** The citizen's name, address and phone for prefilling forms (migration 0005). */
+    profile: ColumnType<Record<string, unknown>, string | undefined, string>;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
   };
@@ -150,6 +152,8 @@ export interface DB {
     size: number;
     sha256: string;
     content: Buffer;
+    /** The postbox message the file is attached to. */
+    message_id: string | null;
     created_at: Generated<Date>;
   };
   drafts: {
@@ -177,6 +181,8 @@ export interface DB {
     author_id: string | null;
     created_at: Generated<Date>;
     read_at: Timestamp | null;
+    /** `<case>:<effect key>` of the case effect that wrote the message. */
+    effect_key: string | null;
   };
   api_keys: {
     tenant_id: string;
