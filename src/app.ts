@@ -5,6 +5,7 @@ import type { Hono } from "hono";
 import { accountsModule, sessionModule } from "./modules/accounts/index.ts";
 import { platformAdminModule } from "./modules/admin/index.ts";
 import { type Cases, createCases } from "./modules/cases/index.ts";
+import { intakeModule } from "./modules/intake/index.ts";
 import { demoBanner, demoLogin, seedDemoIfEmpty } from "./modules/demo/index.ts";
 import { devOutboxModule } from "./modules/outbox/index.ts";
 import { catalogue } from "./modules/services/index.ts";
@@ -73,6 +74,7 @@ export async function startDienstwerk(
     devOutboxModule(platform),
     ...(options.extend?.(platform) ?? []),
     tenantAdministrationModule(platform),
+    intakeModule(platform, { cases }),
     platformAdminModule(platform),
     tenantPagesModule(platform, {
       catalogue: (tenantId) => catalogue(database.db, tenantId),

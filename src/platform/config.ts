@@ -31,6 +31,7 @@ const envSchema = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/)
     .default("pgboss"),
+  API_RATE_LIMIT: z.coerce.number().int().min(0).default(50),
 });
 
 export type Config = {
@@ -54,6 +55,8 @@ export type Config = {
   /** PostgreSQL schema of the job queue (pg-boss). */
   jobSchema: string;
   secureCookies: boolean;
+  /** JSON API requests per second per API key (bursts of twice that); 0 = no limit. */
+  apiRateLimit?: number;
 };
 
 export class ConfigError extends Error {}
@@ -86,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: e.JOBS === "true",
     jobSchema: e.JOB_SCHEMA,
     secureCookies: baseUrl.startsWith("https://"),
+    apiRateLimit: e.API_RATE_LIMIT,
   };
 }
 

@@ -23,6 +23,7 @@ export function administrationPage(c: Context<AppEnv>) {
     ["einstellungen", "tenants.admin.settings"],
     ["organisationseinheiten", "tenants.admin.orgUnits"],
     ["mitarbeitende", "tenants.admin.staff"],
+    ["api-schluessel", "intake.apiKeys"],
   ] as const;
   return page(c, {
     title: t("tenants.admin.title"),
