@@ -1,0 +1,68 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { fontBlobs } from "./fonts.ts";
+import { type NodeCompiler, typstBinding } from "./typst.native.ts";
+
+const TEMPLATES = path.join(path.dirname(fileURLToPath(import.meta.url)), "templates");
+
+/** Files a template may read besides its data, e.g. the municipality's logo (`assets/logo.png`). */
+export type Assets = Record<string, Uint8Array>;
+
+export type RenderOptions = {
+  /** Mapped to `assets/<name>` for the duration of this render only. */
+  assets?: Assets;
+  /** The creation date written into the PDF (deterministic output: the same input, the same bytes). */
+  createdAt?: Date;
+};
+
+/** A template failed to compile: a bug in the template, never caused by the data. */
+export class RenderFailed extends Error {}
+
+let compiler: NodeCompiler | undefined;
+let renders = 0;
+
+function typst(): NodeCompiler {
+  compiler ??= typstBinding().NodeCompiler.create({
+    workspace: TEMPLATES,
+    fontArgs: [{ fontBlobs: fontBlobs() }],
+  });
+  return compiler;
+}
+
+/**
+ * Renders `templates/<template>.typ` to PDF. All data reaches the template as one JSON value
+ * (`sys.inputs.data`, read with `json(bytes(...))`): user text is a Typst string there, shown
+ * as text, never parsed as markup, so `#import "x"` or `]*[` in a name prints literally.
+ * Synchronous inside (Typst compiles in a few milliseconds); one compiler serves every render,
+ * which keeps fonts and templates parsed once.
+ */
+export function renderPdf(template: string, data: unknown, opts: RenderOptions = {}): Uint8Array {
+  if (!/^[a-z][a-z0-9-]*$/.test(template) || !existsSync(path.join(TEMPLATES, `${template}.typ`))) {
+    throw new RenderFailed(`Unknown document template ${template}`);
+  }
+  const c = typst();
+  const assets = Object.entries(opts.assets ?? {}).map(([name, bytes]) => {
+    if (!/^[a-z][a-z0-9-]*\.(png|jpg|svg)$/.test(name)) throw new RenderFailed(`Bad asset ${name}`);
+    const file = path.join(TEMPLATES, "assets", name);
+    c.mapShadow(file, Buffer.from(bytes));
+    return file;
+  });
+  try {
+    const result = c.compile({
+      mainFilePath: path.join(TEMPLATES, `${template}.typ`),
+      inputs: { data: JSON.stringify(data) },
+    });
+    const error = result.takeError();
+    if (error || !result.result) {
+      const messages = error?.shortDiagnostics.map((d) => d.message).join("; ");
+      throw new RenderFailed(`Template ${template} did not compile: ${messages ?? "no document"}`);
+    }
+    const createdAt = opts.createdAt ?? new Date();
+    return c.pdf(result.result, { creationTimestamp: Math.floor(createdAt.getTime() / 1000) });
+  } finally {
+    for (const file of assets) c.unmapShadow(file);
+    // Typst memoises compilations; evicting old entries now and then keeps memory flat.
+    if (++renders % 50 === 0) c.evictCache(10);
+  }
+}
