@@ -1,0 +1,326 @@
+/**
+ * JSON intake benchmark (a script, not a test: it prints figures and asserts nothing).
+ *
+ *   npm run bench:submit [-- seconds]        (default 20 s per measurement)
+ *
+ * Against a real PostgreSQL (DATABASE_URL if set, otherwise an embedded server under
+ * data/bench/): starts Dienstwerk in this process on a loopback port, creates a municipality
+ * with a 30-field service (bench/fixtures/thirty-field.json) and an API key, and then
+ *
+ * 1. fires JSON-intake submissions at concurrency 32 from a worker thread (its own event loop,
+ *    so that the load generator does not share the server's) — each one authenticated,
+ *    validated, and committed as case + history event + effect job in one transaction;
+ * 2. runs pgbench on the same database: single-row inserts into a scratch table, 32 clients;
+ *
+ * and prints both rates, their ratio (target: 0.5 or better) and the submission latencies.
+ */
+import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { availableParallelism, cpus, tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import pg from "pg";
+
+const CONCURRENCY = 32;
+const WARM_UP_MS = 2000;
+
+type LoadJob = { url: string; key: string; seconds: number; data: unknown };
+type LoadResult = {
+  ok: number;
+  failed: Record<string, number>;
+  seconds: number;
+  latencies: number[];
+};
+
+/** A valid application for the 30-field form. */
+export const thirtyFieldData = {
+  applicantName: { givenName: "Erika", familyName: "Mustermann" },
+  applicantBirthDate: "1985-03-14",
+  applicantAddress: {
+    street: "Lindenallee",
+    houseNumber: "12",
+    postcode: "39999",
+    city: "Musterstadt",
+    country: "DE",
+  },
+  applicantEmail: "erika.mustermann@example.org",
+  applicantPhone: "+49 3901 123456",
+  applicantIban: "DE02120300000000202051",
+  hasRepresentative: true,
+  representativeName: "Max Vertreter",
+  representativeEmail: "max@example.org",
+  applicantType: "a",
+  startDate: "2030-05-01",
+  endDate: "2030-05-03",
+  startTime: "10:00",
+  persons: 40,
+  area: 120.5,
+  deposit: 50000,
+  siteAddress: {
+    street: "Marktplatz",
+    houseNumber: "1",
+    postcode: "39999",
+    city: "Musterstadt",
+    country: "DE",
+  },
+  description: "Sommerfest auf dem Marktplatz mit Bühne und Ausschank.",
+  category: "b",
+  postcodeExtra: "39998",
+  detail1: "Angabe eins",
+  detail2: "Angabe zwei",
+  detail3: "Angabe drei",
+  detail4: "Angabe vier",
+  detail5: "Angabe fünf",
+  detail6: "Angabe sechs",
+  detail7: "Angabe sieben",
+  detail8: "Angabe acht",
+  helpers: [
+    { helperName: "Anna Helfer", helperAdult: true },
+    { helperName: "Ben Helfer", helperAdult: false },
+  ],
+  truthfulnessConfirmed: true,
+};
+
+// --- the load generator (worker thread) ---
+
+async function generateLoad(job: LoadJob): Promise<LoadResult> {
+  const body = JSON.stringify({ data: job.data });
+  const latencies: number[] = [];
+  const failed: Record<string, number> = {};
+  let ok = 0;
+  const warmUpEnd = performance.now() + WARM_UP_MS;
+  const end = warmUpEnd + job.seconds * 1000;
+  const client = async () => {
+    for (;;) {
+      const started = performance.now();
+      if (started >= end) return;
+      const res = await fetch(job.url, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${job.key}`,
+          "content-type": "application/json",
+          "idempotency-key": randomUUID(),
+        },
+        body,
+      });
+      await res.arrayBuffer();
+      const done = performance.now();
+      if (started < warmUpEnd) continue;
+      if (res.status === 201) {
+        ok++;
+        latencies.push(done - started);
+      } else failed[res.status] = (failed[res.status] ?? 0) + 1;
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, client));
+  return { ok, failed, seconds: (performance.now() - warmUpEnd) / 1000, latencies };
+}
+
+if (!isMainThread) {
+  generateLoad(workerData as LoadJob).then((r) => parentPort!.postMessage(r));
+}
+
+// --- the driver (main thread) ---
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function findPgbench(): string | undefined {
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+    if (dir && existsSync(path.join(dir, "pgbench"))) return path.join(dir, "pgbench");
+  }
+  const root = "/usr/lib/postgresql";
+  if (!existsSync(root)) return undefined;
+  const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
+  for (const v of versions) {
+    const file = path.join(root, v, "bin", "pgbench");
+    if (existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+/** pgbench: single-row inserts into a scratch table, 32 clients, on the same database. */
+async function runPgbench(
+  pgbench: string,
+  adminUrl: string,
+  seconds: number,
+): Promise<{ tps: number; latencyMs?: number }> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  await client.query(
+    "create table if not exists bench_scratch (id bigserial primary key, created_at timestamptz not null default now(), payload text not null)",
+  );
+  await client.end();
+  const dir = mkdtempSync(path.join(tmpdir(), "dienstwerk-pgbench-"));
+  const script = path.join(dir, "insert.sql");
+  writeFileSync(script, "insert into bench_scratch (payload) values ('x');\n");
+  // pgbench wants libpq's URL; the driver's sslmode=disable etc. are understood by both.
+  const { stdout } = await promisify(execFile)(
+    pgbench,
+    ["-n", "-c", String(CONCURRENCY), "-j", "2", "-T", String(seconds), "-f", script, adminUrl],
+    { maxBuffer: 10 * 1024 * 1024 },
+  );
+  const tps = Number(/tps = ([\d.]+)/.exec(stdout)?.[1]);
+  const latency = /latency average = ([\d.]+) ms/.exec(stdout)?.[1];
+  if (!Number.isFinite(tps)) throw new Error(`Could not read pgbench's output:\n${stdout}`);
+  return { tps, latencyMs: latency ? Number(latency) : undefined };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function main(): Promise<void> {
+  const seconds = Number(process.argv[2] ?? 20);
+  if (!(seconds > 0 && seconds <= 600)) throw new Error("seconds: 1..600");
+  const pgbench = findPgbench();
+  if (!pgbench) {
+    console.error(
+      "pgbench not found (PATH or /usr/lib/postgresql/*/bin). Install it, e.g. `apt-get install -y postgresql-client`.",
+    );
+    process.exit(2);
+  }
+  // Imported here, so that the worker thread does not load the whole app.
+  const { startDienstwerk } = await import("../src/app.ts");
+  const { loadConfig } = await import("../src/platform/config.ts");
+  const { ensureDatabase } = await import("../src/platform/db/database.ts");
+  const { startEmbeddedPostgres } = await import("../src/platform/db/embedded.ts");
+  const { createTenant } = await import("../src/modules/tenants/index.ts");
+  const { publishService } = await import("../src/modules/services/index.ts");
+  const { createApiKey } = await import("../src/modules/intake/index.ts");
+
+  const secretKey = "dienstwerk-bench-secret-key-000000000000";
+  let serverUrl = process.env.DATABASE_URL;
+  let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
+  if (!serverUrl) {
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.resolve("data/bench"),
+      port: await freePort(),
+      secretKey,
+    });
+    serverUrl = embedded.url;
+  }
+  const dbName = `dienstwerk_bench_${Date.now().toString(36)}`;
+  const adminUrl = await ensureDatabase(serverUrl, dbName);
+  const where = embedded ? "embedded PostgreSQL" : `DATABASE_URL (${new URL(serverUrl).host})`;
+
+  const app = await startDienstwerk(
+    loadConfig({
+      NODE_ENV: "production",
+      DATABASE_URL: adminUrl,
+      DATABASE_APP_PASSWORD: "bench-app-password",
+      SECRET_KEY: secretKey,
+      HOST: "127.0.0.1",
+      PORT: "0",
+      BASE_URL: "http://127.0.0.1",
+      LOG_LEVEL: "silent",
+      DEMO_MODE: "false",
+      // Jobs are enqueued (in the submission's transaction) but not worked during the run.
+      JOBS: "false",
+      API_RATE_LIMIT: "0",
+    }),
+  );
+  let result: LoadResult;
+  let pgb: { tps: number; latencyMs?: number };
+  try {
+    // An effect job per case: the fixture's automatic first step notifies staff.
+    try {
+      app.cases.onEffect("notifyStaff", async () => {});
+    } catch {
+      // another module handles it already: the job is enqueued all the same
+    }
+    const db = app.platform.database.db;
+    const slug = `bench-${Date.now().toString(36)}`;
+    const tenant = await createTenant(db, { slug, settings: { name: "Benchstadt", state: "ST" } });
+    const definition = JSON.parse(readFileSync("bench/fixtures/thirty-field.json", "utf8"));
+    await publishService(db, tenant.id, definition);
+    const { key } = await createApiKey(db, tenant.id, { name: "bench", createdBy: null });
+    const port = new URL(app.url).port;
+    const url = `http://127.0.0.1:${port}/api/v1/${slug}/services/${definition.id}/applications`;
+
+    const probe = await fetch(url, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${key}`,
+        "content-type": "application/json",
+        "idempotency-key": randomUUID(),
+      },
+      body: JSON.stringify({ data: thirtyFieldData }),
+    });
+    if (probe.status !== 201) throw new Error(`probe: ${probe.status} ${await probe.text()}`);
+    const jobs = await countEffectJobs(adminUrl);
+    if (jobs < 1) throw new Error("the probe submission enqueued no effect job");
+
+    console.log(`# database ${dbName} on ${where}`);
+    console.log(
+      `# ${cpus()[0]?.model ?? "cpu"} × ${availableParallelism()}, Node ${process.version}, ${seconds} s per measurement`,
+    );
+    console.log(`intake: ${CONCURRENCY} concurrent clients (worker thread), ${seconds} s …`);
+    result = await new Promise<LoadResult>((resolve, reject) => {
+      const worker = new Worker(new URL(import.meta.url), {
+        workerData: { url, key, seconds, data: thirtyFieldData } satisfies LoadJob,
+      });
+      worker.once("message", resolve);
+      worker.once("error", reject);
+    });
+    console.log(`pgbench: ${CONCURRENCY} clients, -j 2, ${seconds} s …`);
+    pgb = await runPgbench(pgbench, adminUrl, seconds);
+  } finally {
+    await app.stop();
+    if (embedded && !embedded.adopted) await embedded.stop();
+  }
+
+  const perSecond = result.ok / result.seconds;
+  const sorted = result.latencies.sort((a, b) => a - b);
+  const failures = Object.entries(result.failed);
+  console.log("");
+  console.log(`JSON intake (30-field form, concurrency ${CONCURRENCY})`);
+  console.log(
+    `  submissions/s   ${perSecond.toFixed(0)}  (${result.ok} cases in ${result.seconds.toFixed(1)} s)`,
+  );
+  console.log(`  latency p50     ${percentile(sorted, 50).toFixed(1)} ms`);
+  console.log(`  latency p95     ${percentile(sorted, 95).toFixed(1)} ms`);
+  if (failures.length > 0)
+    console.log(`  failed          ${failures.map(([s, n]) => `${n} × ${s}`).join(", ")}`);
+  console.log(`pgbench (single-row inserts, ${CONCURRENCY} clients)`);
+  console.log(`  inserts/s       ${pgb.tps.toFixed(0)}`);
+  if (pgb.latencyMs !== undefined) console.log(`  latency avg     ${pgb.latencyMs.toFixed(1)} ms`);
+  console.log(`ratio intake / pgbench: ${(perSecond / pgb.tps).toFixed(2)}  (target ≥ 0.5)`);
+}
+
+async function countEffectJobs(adminUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const r = await client.query(
+      "select count(*)::int as n from pgboss.job where name = 'case.effect'",
+    );
+    return r.rows[0].n;
+  } catch {
+    return 0;
+  } finally {
+    await client.end();
+  }
+}
+
+if (isMainThread) {
+  main().then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
