@@ -52,6 +52,7 @@ export function receiptContent(
   c: ReceiptCase,
   t: Translate,
   issuedAt: Date,
+  logo?: string,
 ): ReceiptData {
   const service = def.meta.title;
   const date = dateFormat.format(c.receivedAt);
@@ -66,6 +67,7 @@ export function receiptContent(
         { label: t("documents.letter.date"), value: dateFormat.format(issuedAt) },
       ],
       subject: t("documents.receipt.subject", { service }),
+      logo,
     }),
     salutation: t("documents.receipt.salutation"),
     intro: [

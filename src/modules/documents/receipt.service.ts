@@ -1,11 +1,11 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { withTenant } from "../../platform/db/database.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { Platform, Viewer } from "../../platform/http/context.ts";
 import { type Locale, translator } from "../../platform/i18n/index.ts";
 import { type CaseRow, findCase } from "../cases/index.ts";
 import { getServiceVersion, type PublishedService } from "../services/index.ts";
-import { getTenant } from "../tenants/index.ts";
+import { getTenant, tenantLogo } from "../tenants/index.ts";
 import { receiptContent } from "./receipt.content.ts";
 import { renderPdf } from "./renderer.ts";
 
@@ -43,6 +43,7 @@ export async function renderReceipt(
   if (!found || !tenantRow || tenantRow.id !== tenant.id) throw notFound();
   const { row, service } = found;
   const now = opts.now ?? new Date();
+  const logo = tenantRow.has_logo ? await logoAsset(platform, tenant.slug) : undefined;
   const data = receiptContent(
     tenantRow,
     service.definition,
@@ -54,8 +55,21 @@ export async function renderReceipt(
     },
     translator(opts.locale ?? "de"),
     now,
+    logo && `assets/${logo.name}`,
   );
-  return renderPdf("receipt", data, { createdAt: now });
+  return renderPdf("receipt", data, {
+    createdAt: now,
+    assets: logo ? { [logo.name]: logo.bytes } : {},
+  });
+}
+
+/** The logo as a template asset, named by its content (Typst caches files by path). */
+async function logoAsset(platform: Platform, slug: string) {
+  const logo = await tenantLogo(platform.database.db, slug);
+  if (!logo?.logo) return undefined;
+  const hash = createHash("sha256").update(logo.logo).digest("hex").slice(0, 16);
+  const ext = logo.logo_type === "image/jpeg" ? "jpg" : "png";
+  return { name: `logo-${hash}.${ext}`, bytes: new Uint8Array(logo.logo) };
 }
 
 /** The token that lets whoever holds the link download the receipt (anonymous applicants). */

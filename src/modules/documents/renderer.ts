@@ -59,7 +59,11 @@ export function renderPdf(template: string, data: unknown, opts: RenderOptions =
       throw new RenderFailed(`Template ${template} did not compile: ${messages ?? "no document"}`);
     }
     const createdAt = opts.createdAt ?? new Date();
-    return c.pdf(result.result, { creationTimestamp: Math.floor(createdAt.getTime() / 1000) });
+    // PDF/A-2b: documents are records kept for years; Typst checks the rules while writing.
+    return c.pdf(result.result, {
+      pdfStandard: "a-2b",
+      creationTimestamp: Math.floor(createdAt.getTime() / 1000),
+    });
   } finally {
     for (const file of assets) c.unmapShadow(file);
     // Typst memoises compilations; evicting old entries now and then keeps memory flat.

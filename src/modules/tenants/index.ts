@@ -24,7 +24,8 @@ export { checkboxes, select, textarea } from "./form-controls.ts";
 export { createOrgUnit, orgUnitsOf } from "./org-units.service.ts";
 export { saveTenantSettings } from "./settings.service.ts";
 export { inviteStaff, membersOf } from "./staff.service.ts";
-export type { TenantRow } from "./tenants.repository.ts";
+/** The municipality's logo (bytes and type), for letterheads. */
+export { findTenantLogo as tenantLogo, type TenantRow } from "./tenants.repository.ts";
 export type { CatalogueSource, DemoLogin } from "./tenants.routes.ts";
 export { tenantResolver } from "./tenants.routes.ts";
 export {

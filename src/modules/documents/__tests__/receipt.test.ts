@@ -11,6 +11,7 @@ import type { Running } from "../../../app.ts";
 import { makeCitizen, PASSWORD } from "../../accounts/__tests__/factories.ts";
 import { publishService } from "../../services/index.ts";
 import { createTenant } from "../../tenants/index.ts";
+import { saveTenantLogo } from "../../tenants/settings.service.ts";
 import { receiptUrl, renderReceipt } from "../index.ts";
 
 const dogService = JSON.parse(readFileSync("services/hund-anmelden.json", "utf8"));
@@ -20,22 +21,36 @@ const {
   ...dogApplication
 } = JSON.parse(readFileSync("services/examples/hund-anmelden.happy.json", "utf8")).data;
 
+// poppler warns on stderr about Typst's PDF/A MarkInfo ("Suspects object is wrong type"): noise.
+const QUIET: ["ignore", "pipe", "ignore"] = ["ignore", "pipe", "ignore"];
 const work = mkdtempSync(path.join(tmpdir(), "dw-receipt-"));
 
 /** The PDF's text as pdftotext (poppler) reads it, without the invisible break opportunities. */
 function pdfText(pdf: Uint8Array): string {
   const file = path.join(work, `${randomBytes(4).toString("hex")}.pdf`);
   writeFileSync(file, pdf);
-  return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(
-    /\u200B/g,
-    "",
-  );
+  return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], {
+    encoding: "utf8",
+    stdio: QUIET,
+  }).replace(/\u200B/g, "");
+}
+
+function pdfImages(pdf: Uint8Array): number {
+  const file = path.join(work, `${randomBytes(4).toString("hex")}.pdf`);
+  writeFileSync(file, pdf);
+  const list = execFileSync("pdfimages", ["-list", file], { encoding: "utf8", stdio: QUIET });
+  // Rows after the two header lines; a PNG's alpha channel is listed as a second row (smask).
+  return list
+    .trim()
+    .split("\n")
+    .slice(2)
+    .filter((row) => row.trim().split(/\s+/)[2] === "image").length;
 }
 
 function pdfPages(pdf: Uint8Array): number {
   const file = path.join(work, `${randomBytes(4).toString("hex")}.pdf`);
   writeFileSync(file, pdf);
-  const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
+  const info = execFileSync("pdfinfo", [file], { encoding: "utf8", stdio: QUIET });
   return Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
 }
 
@@ -107,6 +122,37 @@ describe("receipt (Eingangsbestätigung)", () => {
     }
     assert.doesNotMatch(text, /labradorRetriever/);
     assert.match(text, /Seite 1 von \d/);
+  });
+
+  it("is a PDF/A-2b document with the municipality's logo in the letterhead", async () => {
+    const slug = `t-${randomBytes(5).toString("hex")}`;
+    const withLogo = await createTenant(app.platform.database.db, {
+      slug,
+      settings: { name: "Stadt mit Wappen", state: "ST", primaryColour: "#7a1f1f" },
+    });
+    const pixel = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+      "base64",
+    );
+    await saveTenantLogo(app.platform.database.db, withLogo.id, pixel);
+    await publishService(app.platform.database.db, withLogo.id, dogService);
+    const { caseId } = await app.cases.submit({
+      tenant: { ...withLogo, state: "ST" },
+      serviceSlug: "hund-anmelden",
+      data: dogApplication,
+      applicantId: null,
+      channel: "online",
+      idempotencyKey: null,
+      receivedAt: new Date("2026-11-20T10:05:00Z"),
+    });
+    const pdf = await renderReceipt(app.platform, withLogo, caseId);
+    assert.equal(pdfImages(pdf), 1);
+    const raw = Buffer.from(pdf).toString("latin1");
+    assert.match(raw, /pdfaid:part>2</);
+    assert.match(raw, /pdfaid:conformance>B</);
+    // Without a logo, no image.
+    const { caseId: plain } = await submit(dogApplication);
+    assert.equal(pdfImages(await renderReceipt(app.platform, tenant, plain)), 0);
   });
 
   it("renders the same bytes for the same case and time (no machine fonts, no clock inside)", async () => {
