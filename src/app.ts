@@ -8,6 +8,7 @@ import { type Cases, createCases } from "./modules/cases/index.ts";
 import { intakeModule } from "./modules/intake/index.ts";
 import { demoBanner, demoLogin, seedDemoIfEmpty } from "./modules/demo/index.ts";
 import { devOutboxModule } from "./modules/outbox/index.ts";
+import { portalModule } from "./modules/portal/index.ts";
 import { catalogue } from "./modules/services/index.ts";
 import {
   tenantAdministrationModule,
@@ -76,6 +77,7 @@ export async function startDienstwerk(
     tenantAdministrationModule(platform),
     intakeModule(platform, { cases }),
     platformAdminModule(platform),
+    portalModule(platform, { cases }),
     tenantPagesModule(platform, {
       catalogue: (tenantId) => catalogue(database.db, tenantId),
       demoLogin: config.demoMode ? demoLogin : undefined,

@@ -27,6 +27,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   JOBS: z.enum(["true", "false"]).default("true"),
+  DRAFT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   JOB_SCHEMA: z
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/)
@@ -52,6 +53,8 @@ export type Config = {
   trustProxy: boolean;
   /** Whether this process works on jobs (off for short-lived CLI runs). */
   jobs: boolean;
+  /** Days an unfinished application (draft) is kept after its last change. */
+  draftRetentionDays: number;
   /** PostgreSQL schema of the job queue (pg-boss). */
   jobSchema: string;
   secureCookies: boolean;
@@ -87,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === "true",
     jobs: e.JOBS === "true",
+    draftRetentionDays: e.DRAFT_RETENTION_DAYS,
     jobSchema: e.JOB_SCHEMA,
     secureCookies: baseUrl.startsWith("https://"),
     apiRateLimit: e.API_RATE_LIMIT,
