@@ -7,6 +7,7 @@ import { platformAdminModule } from "./modules/admin/index.ts";
 import { type Cases, createCases } from "./modules/cases/index.ts";
 import { intakeModule } from "./modules/intake/index.ts";
 import { demoBanner, demoLogin, seedDemoIfEmpty } from "./modules/demo/index.ts";
+import { documentsModule } from "./modules/documents/index.ts";
 import { devOutboxModule } from "./modules/outbox/index.ts";
 import { portalModule } from "./modules/portal/index.ts";
 import { catalogue } from "./modules/services/index.ts";
@@ -73,6 +74,7 @@ export async function startDienstwerk(
     sessionModule(platform),
     accountsModule(platform),
     devOutboxModule(platform),
+    documentsModule(platform),
     ...(options.extend?.(platform) ?? []),
     tenantAdministrationModule(platform),
     intakeModule(platform, { cases }),
