@@ -5,11 +5,13 @@ import type { Hono } from "hono";
 import { accountsModule, sessionModule } from "./modules/accounts/index.ts";
 import { platformAdminModule } from "./modules/admin/index.ts";
 import { type Cases, createCases } from "./modules/cases/index.ts";
+import { citizenModule } from "./modules/citizen/index.ts";
 import { intakeModule } from "./modules/intake/index.ts";
 import { demoBanner, demoLogin, seedDemoIfEmpty } from "./modules/demo/index.ts";
 import { documentsModule } from "./modules/documents/index.ts";
 import { devOutboxModule } from "./modules/outbox/index.ts";
 import { portalModule } from "./modules/portal/index.ts";
+import { messageApplicantEffect } from "./modules/postbox/index.ts";
 import { catalogue } from "./modules/services/index.ts";
 import {
   tenantAdministrationModule,
@@ -68,11 +70,13 @@ export async function startDienstwerk(
   });
   const platform: Platform = { config, database, jobs, mailer, log, metrics };
   const cases = createCases(platform);
+  cases.onEffect("messageApplicant", messageApplicantEffect(platform));
 
   const app = createApp(platform, [
     tenantContextModule(platform),
     sessionModule(platform),
     accountsModule(platform),
+    citizenModule(platform, cases),
     devOutboxModule(platform),
     documentsModule(platform),
     ...(options.extend?.(platform) ?? []),

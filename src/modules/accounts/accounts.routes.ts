@@ -28,7 +28,6 @@ import {
   verifyEmail,
 } from "./accounts.service.ts";
 import {
-  accountHomePage,
   forcedSetupPage,
   forgotPage,
   loginPage,
@@ -277,7 +276,7 @@ function mountArea(app: Hono<AppEnv>, deps: AccountsDeps, def: AreaDef) {
 
 function mountCitizenPages(app: Hono<AppEnv>, deps: AccountsDeps) {
   app.get("/konto", (c) => c.redirect("/konto/", 301));
-  app.get("/konto/", (c) => accountHomePage(c));
+  // `/konto/` itself ("Meine Anträge") is the citizen module's page.
   app.get("/konto/registrieren", (c) => registerPage(c, {}));
   app.post("/konto/registrieren", async (c) => {
     const form = await readForm(c, registerForm, c.var.t);

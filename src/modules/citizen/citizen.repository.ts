@@ -1,5 +1,7 @@
 import { sql } from "kysely";
-import type { Tx } from "../../platform/db/database.ts";
+import type { Db, Tx } from "../../platform/db/database.ts";
+import type { TenantSettings } from "../../platform/db/schema.ts";
+import type { Attachment } from "../postbox/index.ts";
 
 /** The stored profile: the shape of src/core AccountProfile without the e-mail (kept on the user). */
 export type StoredProfile = {
@@ -128,4 +130,41 @@ export async function deleteCitizen(tx: Tx, userId: string): Promise<boolean> {
 export async function countDrafts(tx: Tx): Promise<number> {
   const r = await sql<{ n: number }>`select count(*)::int as n from drafts`.execute(tx);
   return r.rows[0].n;
+}
+
+/** A file the applicant provides as input of an action on their case (tenant context). */
+export async function insertCaseFile(
+  tx: Tx,
+  at: { tenantId: string; caseId: string; fieldPath: string },
+  a: Attachment,
+): Promise<string> {
+  const row = await tx
+    .insertInto("files")
+    .values({
+      tenant_id: at.tenantId,
+      case_id: at.caseId,
+      field_path: at.fieldPath,
+      filename: a.filename,
+      content_type: a.contentType,
+      size: a.size,
+      sha256: a.sha256,
+      content: a.content,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function deleteFiles(tx: Tx, ids: string[]): Promise<void> {
+  await tx.deleteFrom("files").where("id", "in", ids).execute();
+}
+
+/** A municipality's settings (instance-wide table): its Bundesland for deadlines. */
+export async function tenantSettings(db: Db, tenantId: string) {
+  const row = await db
+    .selectFrom("tenants")
+    .select("settings")
+    .where("id", "=", tenantId)
+    .executeTakeFirst();
+  return row?.settings as TenantSettings | undefined;
 }

@@ -269,7 +269,7 @@ export async function exportOf(platform: Platform, userId: string) {
 export async function deleteAccount(platform: Platform, userId: string, password: string) {
   const db = platform.database.db;
   const account = await withPlatform(db, (tx) => findAccount(tx, userId));
-  if (!account || account.kind !== "citizen") throw notFound();
+  if (account?.kind !== "citizen") throw notFound();
   if (!(await verifyPassword(account.password_hash, password))) {
     throw new DomainError("citizen.delete.wrongPassword", { field: "password" });
   }

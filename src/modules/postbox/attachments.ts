@@ -34,7 +34,9 @@ export async function readUpload(
   }
   const content = Buffer.from(await file.arrayBuffer());
   const sniffed = await fileTypeFromBuffer(content);
-  if (!sniffed || !allowed.includes(sniffed.mime)) {
+  const fits = (a: string) =>
+    a === sniffed?.mime || (a.endsWith("/*") && sniffed?.mime.startsWith(a.slice(0, -1)));
+  if (!sniffed || !allowed.some(fits)) {
     throw new DomainError("postbox.error.fileType", { field, params: { name: file.name } });
   }
   return {
