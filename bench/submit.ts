@@ -18,8 +18,9 @@ import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { availableParallelism, cpus, tmpdir } from "node:os";
+import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import { promisify } from "node:util";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import pg from "pg";
@@ -234,6 +235,7 @@ async function main(): Promise<void> {
   );
   let result: LoadResult;
   let pgb: { tps: number; latencyMs?: number };
+  let serverLoad = { elu: 0, cpuMs: 0 };
   try {
     // An effect job per case: the fixture's automatic first step notifies staff.
     try {
@@ -268,6 +270,8 @@ async function main(): Promise<void> {
       `# ${cpus()[0]?.model ?? "cpu"} × ${availableParallelism()}, Node ${process.version}, ${seconds} s per measurement`,
     );
     console.log(`intake: ${CONCURRENCY} concurrent clients (worker thread), ${seconds} s …`);
+    const eluBefore = performance.eventLoopUtilization();
+    const cpuBefore = process.cpuUsage();
     result = await new Promise<LoadResult>((resolve, reject) => {
       const worker = new Worker(new URL(import.meta.url), {
         workerData: { url, key, seconds, data: thirtyFieldData } satisfies LoadJob,
@@ -275,6 +279,10 @@ async function main(): Promise<void> {
       worker.once("message", resolve);
       worker.once("error", reject);
     });
+    serverLoad = {
+      elu: performance.eventLoopUtilization(eluBefore).utilization,
+      cpuMs: (process.cpuUsage(cpuBefore).user + process.cpuUsage(cpuBefore).system) / 1000,
+    };
     console.log(`pgbench: ${CONCURRENCY} clients, -j 2, ${seconds} s …`);
     pgb = await runPgbench(pgbench, adminUrl, seconds);
   } finally {
@@ -294,6 +302,12 @@ async function main(): Promise<void> {
   console.log(`  latency p95     ${percentile(sorted, 95).toFixed(1)} ms`);
   if (failures.length > 0)
     console.log(`  failed          ${failures.map(([s, n]) => `${n} × ${s}`).join(", ")}`);
+  console.log(
+    `  server thread   event loop ${(serverLoad.elu * 100).toFixed(0)} % busy; process CPU ${(serverLoad.cpuMs / Math.max(1, result.ok)).toFixed(1)} ms per case (server and load generator)`,
+  );
+  console.log(
+    `  machine         load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
+  );
   console.log(`pgbench (single-row inserts, ${CONCURRENCY} clients)`);
   console.log(`  inserts/s       ${pgb.tps.toFixed(0)}`);
   if (pgb.latencyMs !== undefined) console.log(`  latency avg     ${pgb.latencyMs.toFixed(1)} ms`);
