@@ -12,5 +12,7 @@ registerMessages({
     "cases.error.invalid": "The application has {count} invalid entries.",
     "cases.error.idempotencyConflict":
       "A different application was already submitted with this idempotency key.",
+    "cases.error.stale":
+      "The case has changed in the meantime. Please reload the page and check its current state.",
   },
 });
