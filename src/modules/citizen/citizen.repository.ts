@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import type { Db, Tx } from "../../platform/db/database.ts";
 import type { TenantSettings } from "../../platform/db/schema.ts";
 import type { Attachment } from "../postbox/index.ts";
@@ -126,12 +125,6 @@ export async function deleteCitizen(tx: Tx, userId: string): Promise<boolean> {
   return r.numDeletedRows === 1n;
 }
 
-/** Drafts of the citizen in every municipality (`withCitizen`), counted for the deletion page. */
-export async function countDrafts(tx: Tx): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*)::int as n from drafts`.execute(tx);
-  return r.rows[0].n;
-}
-
 /** A file the applicant provides as input of an action on their case (tenant context). */
 export async function insertCaseFile(
   tx: Tx,
@@ -167,4 +160,12 @@ export async function tenantSettings(db: Db, tenantId: string) {
     .where("id", "=", tenantId)
     .executeTakeFirst();
   return row?.settings as TenantSettings | undefined;
+}
+
+/** The citizen's drafts in every municipality (`withCitizen`), for the data export. */
+export function exportDrafts(tx: Tx) {
+  return tx
+    .selectFrom("drafts")
+    .select(["id", "service_id", "data", "created_at", "expires_at"])
+    .execute();
 }

@@ -4,12 +4,14 @@ import { DomainError, notFound } from "../../platform/errors.ts";
 import type { Platform } from "../../platform/http/context.ts";
 import { verifyPassword } from "../accounts/index.ts";
 import type { Cases } from "../cases/index.ts";
+import { exportMessages } from "../postbox/index.ts";
 import { getServiceVersion } from "../services/index.ts";
 import {
   type ApplicationRow,
   caseFiles,
   caseRecord,
   deleteCitizen,
+  exportDrafts,
   findAccount,
   findApplication,
   listApplications,
@@ -232,24 +234,8 @@ export async function exportOf(platform: Platform, userId: string) {
         files: files.map((f) => ({ name: f.filename, type: f.content_type, size: f.size })),
       });
     }
-    const messages = await tx
-      .selectFrom("postbox_messages as m")
-      .innerJoin("tenants as t", "t.id", "m.tenant_id")
-      .select([
-        "t.name as municipality",
-        "m.case_id",
-        "m.direction",
-        "m.subject",
-        "m.body",
-        "m.created_at",
-        "m.read_at",
-      ])
-      .orderBy("m.created_at")
-      .execute();
-    const drafts = await tx
-      .selectFrom("drafts")
-      .select(["id", "service_id", "data", "created_at", "expires_at"])
-      .execute();
+    const messages = await exportMessages(tx);
+    const drafts = await exportDrafts(tx);
     return {
       exportedAt: new Date(),
       account: rest,

@@ -15,6 +15,7 @@ export {
   readUpload,
   uploadedFiles,
 } from "./attachments.ts";
+export { exportMessages } from "./postbox.repository.ts";
 export {
   citizenFile,
   correspondenceOf,

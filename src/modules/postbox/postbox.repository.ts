@@ -175,3 +175,43 @@ export function recipientOf(tx: Tx, userId: string) {
     .where("id", "=", userId)
     .executeTakeFirst();
 }
+
+/** The municipality's name for placeholders (`{{tenant.name}}`). */
+export async function tenantName(tx: Tx, tenantId: string): Promise<string | undefined> {
+  const row = await tx
+    .selectFrom("tenants")
+    .select("name")
+    .where("id", "=", tenantId)
+    .executeTakeFirst();
+  return row?.name;
+}
+
+/** A case of the citizen (`withCitizen`) by municipality slug and id. */
+export function findOwnCase(tx: Tx, userId: string, tenantSlug: string, caseId: string) {
+  return tx
+    .selectFrom("cases as c")
+    .innerJoin("tenants as t", "t.id", "c.tenant_id")
+    .select(["c.tenant_id", "c.id"])
+    .where("t.slug", "=", tenantSlug)
+    .where("c.id", "=", caseId)
+    .where("c.applicant_id", "=", userId)
+    .executeTakeFirst();
+}
+
+/** Every postbox message of the citizen (`withCitizen`), for the data export. */
+export function exportMessages(tx: Tx) {
+  return tx
+    .selectFrom("postbox_messages as m")
+    .innerJoin("tenants as t", "t.id", "m.tenant_id")
+    .select([
+      "t.name as municipality",
+      "m.case_id",
+      "m.direction",
+      "m.subject",
+      "m.body",
+      "m.created_at",
+      "m.read_at",
+    ])
+    .orderBy("m.created_at")
+    .execute();
+}

@@ -10,6 +10,7 @@ import {
   attachmentsOf,
   findCitizenFile,
   findMessage,
+  findOwnCase,
   insertAttachment,
   insertMessage,
   listMessages,
@@ -17,6 +18,7 @@ import {
   markRead,
   messagesOfCase,
   recipientOf,
+  tenantName,
 } from "./postbox.repository.ts";
 
 export type OutgoingMessage = {
@@ -112,11 +114,7 @@ export function messageApplicantEffect(platform: Platform) {
       if (!def || !template) {
         throw new Error(`Notification ${effect.notification} missing in ${row.service_id}`);
       }
-      const tenant = await tx
-        .selectFrom("tenants")
-        .select("name")
-        .where("id", "=", job.tenantId)
-        .executeTakeFirst();
+      const tenant = await tenantName(tx, job.tenantId);
       const composed = composeDocument(
         {
           ...def,
@@ -133,7 +131,7 @@ export function messageApplicantEffect(platform: Platform) {
         row.state,
         {
           case: { reference: row.reference },
-          tenant: { name: tenant?.name ?? "" },
+          tenant: { name: tenant ?? "" },
           today: germanDate(new Date()),
         },
       );
@@ -155,14 +153,7 @@ export async function replyToAuthority(
   r: { tenantSlug: string; caseId: string; subject: string; body: string; files: Attachment[] },
 ): Promise<{ messageId: string }> {
   const target = await withCitizen(platform.database.db, userId, (tx) =>
-    tx
-      .selectFrom("cases as c")
-      .innerJoin("tenants as t", "t.id", "c.tenant_id")
-      .select(["c.tenant_id", "c.id"])
-      .where("t.slug", "=", r.tenantSlug)
-      .where("c.id", "=", r.caseId)
-      .where("c.applicant_id", "=", userId)
-      .executeTakeFirst(),
+    findOwnCase(tx, userId, r.tenantSlug, r.caseId),
   );
   if (!target) throw notFound();
   return withTenant(platform.database.db, target.tenant_id, async (tx) => {
