@@ -4,6 +4,7 @@ import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { accountsModule, sessionModule } from "./modules/accounts/index.ts";
 import { platformAdminModule } from "./modules/admin/index.ts";
+import { defineAuditJobs } from "./modules/audit/index.ts";
 import { type Cases, createCases } from "./modules/cases/index.ts";
 import { citizenModule } from "./modules/citizen/index.ts";
 import { intakeModule } from "./modules/intake/index.ts";
@@ -71,6 +72,7 @@ export async function startDienstwerk(
   const platform: Platform = { config, database, jobs, mailer, log, metrics };
   const cases = createCases(platform);
   cases.onEffect("messageApplicant", messageApplicantEffect(platform));
+  defineAuditJobs(platform);
 
   const app = createApp(platform, [
     tenantContextModule(platform),

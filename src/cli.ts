@@ -7,7 +7,8 @@ import "./platform/i18n/platform.messages.ts";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { allTenants, createMunicipality, STATES } from "./modules/tenants/index.ts";
+import { sealTenantHistory, verifyTenantHistory } from "./modules/audit/index.ts";
+import { allTenants, createMunicipality, getTenant, STATES } from "./modules/tenants/index.ts";
 import { type Config, ConfigError, loadConfig } from "./platform/config.ts";
 import { type Database, openDatabase, resolveAdminUrl } from "./platform/db/database.ts";
 import { migrate } from "./platform/db/migrate.ts";
@@ -32,6 +33,8 @@ const USAGE = `Usage: dienstwerk <command>
   service diff <old.json> <new.json>       compare two versions of a service definition
   service schema                           print the JSON Schema of service definitions
   service simulate <file.json> [...]       run a service definition without a database
+  audit verify --tenant SLUG               check the hash chain of a municipality's case history
+                                           (seals new events first); exit 1 if it is broken
   help                                     show this text
 
 Database: DATABASE_URL, or the embedded PostgreSQL under DATA_DIR (default ./data).
@@ -51,6 +54,9 @@ async function main(argv: string[]): Promise<number> {
       throw new UsageError(sub ? `Unknown tenant command "${sub}"` : "tenant needs a command");
     case "service":
       return serviceCommand(sub, rest);
+    case "audit":
+      if (sub === "verify") return auditVerify(loadCliConfig(), rest);
+      throw new UsageError(sub ? `Unknown audit command "${sub}"` : "audit needs a command");
     case "help":
     case "--help":
     case "-h":
@@ -121,6 +127,39 @@ async function tenantList(config: Config, args: string[]): Promise<number> {
       }
     }
     return 0;
+  });
+}
+
+async function auditVerify(config: Config, args: string[]): Promise<number> {
+  // strict parsing refuses unknown options and stray arguments with a usage error
+  const { values } = parseArgs({ args, options: { tenant: { type: "string" } }, strict: true });
+  if (!values.tenant) throw new UsageError("Missing --tenant");
+  const slug = values.tenant;
+  return withDatabase(config, async ({ db }) => {
+    const tenant = await getTenant(db, slug);
+    if (!tenant) throw new UsageError(`No municipality with the slug "${slug}"`);
+    await sealTenantHistory(db, tenant.id);
+    const result = await verifyTenantHistory(db, tenant.id);
+    if (!result.broken) {
+      process.stdout.write(
+        `${slug}: chain intact, ${result.sealed} events verified, ${result.unsealed} not yet sealed\n`,
+      );
+      return 0;
+    }
+    const b = result.broken;
+    const where =
+      b.eventId === null
+        ? "after the last event (events removed at the end)"
+        : `event id ${b.eventId} of case ${b.caseId}`;
+    const why = {
+      changed: "its content was changed",
+      missing: "a link is missing or was inserted",
+      head: "the chain head does not match",
+    }[b.reason];
+    process.stdout.write(
+      `${slug}: chain BROKEN at link ${b.chainSeq}, ${where}: ${why}. ${b.chainSeq - 1} links before it verified.\n`,
+    );
+    return 1;
   });
 }
 

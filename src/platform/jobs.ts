@@ -7,7 +7,7 @@ import type { Metrics } from "./metrics.ts";
 export type JobHandler<T> = (data: T, job: Job<T>) => Promise<void>;
 
 // biome-ignore lint/suspicious/noExplicitAny: each queue has its own payload type
-type QueueDef = { name: string; handler: JobHandler<any>; retryLimit: number };
+type QueueDef = { name: string; handler: JobHandler<any>; retryLimit: number; cron?: string };
 
 /**
  * The job queue (pg-boss on the app's own database). Jobs are enqueued inside the transaction of
@@ -34,13 +34,13 @@ export class Jobs {
     this.metrics = metrics;
   }
 
-  /** Registers a queue and its handler; call before `start`. */
+  /** Registers a queue and its handler; with `cron`, a job is also scheduled on that cron line. */
   define<T extends object>(
     name: string,
     handler: JobHandler<T>,
-    opts: { retryLimit?: number } = {},
+    opts: { retryLimit?: number; cron?: string } = {},
   ): void {
-    this.queues.set(name, { name, handler, retryLimit: opts.retryLimit ?? 8 });
+    this.queues.set(name, { name, handler, retryLimit: opts.retryLimit ?? 8, cron: opts.cron });
   }
 
   /** Creates pg-boss's schema and the queues, and lets the application role enqueue jobs. */
@@ -56,6 +56,9 @@ export class Jobs {
             if (!(await this.boss.getQueue(q.name))) throw err;
           });
       }
+    }
+    for (const q of this.queues.values()) {
+      if (q.cron) await this.boss.schedule(q.name, q.cron, {}, { tz: "Europe/Berlin" });
     }
     await grantQueueAccess(this.adminUrl, this.schema);
   }

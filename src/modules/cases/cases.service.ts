@@ -8,6 +8,7 @@ import {
   startCase,
   validateSubmission,
 } from "../../core/index.ts";
+import { canonicalJson } from "../../platform/canonical-json.ts";
 import { isUniqueViolation, withTenant } from "../../platform/db/database.ts";
 import { DomainError } from "../../platform/errors.ts";
 import type { Platform } from "../../platform/http/context.ts";
@@ -123,16 +124,6 @@ function hashRequest(slug: string, data: unknown): string {
   return createHash("sha256").update(slug).update("\0").update(canonicalJson(data)).digest("hex");
 }
 
-function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
-  if (v && typeof v === "object") {
-    const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
-      a < b ? -1 : a > b ? 1 : 0,
-    );
-    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(",")}}`;
-  }
-  return JSON.stringify(v) ?? "null";
-}
 
 /** "hund-anmelden" -> "HUND": a readable prefix of the case reference (Aktenzeichen). */
 function referencePrefix(slug: string): string {

@@ -140,6 +140,13 @@ export interface DB {
     payload: Json<unknown>;
     prev_hash: string | null;
     hash: string | null;
+    chain_seq: number | null;
+  };
+  audit_heads: {
+    tenant_id: string;
+    last_seq: number;
+    last_hash: string;
+    sealed_at: Generated<Date>;
   };
   files: {
     tenant_id: string;
