@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { sql } from "kysely";
 import {
   BUNDESLAENDER,
   type Bundesland,
@@ -73,11 +74,9 @@ export async function submitApplication(
   if (!started.ok)
     throw new DomainError(started.error.key, { status: 422, params: started.error.params });
 
+  const reference = await takeReference(platform, s.tenant.id, service.slug, now);
   try {
     return await withTenant(db, s.tenant.id, async (tx) => {
-      const year = Number(germanDate(now).slice(0, 4));
-      const number = await nextReferenceNumber(tx, s.tenant.id, year);
-      const reference = `${referencePrefix(service.slug)}-${year}-${String(number).padStart(5, "0")}`;
       const { id } = await insertCase(tx, {
         tenantId: s.tenant.id,
         reference,
@@ -104,6 +103,27 @@ export async function submitApplication(
   }
 }
 
+/**
+ * The next case reference (Aktenzeichen), taken in its own short transaction: holding the
+ * counter's row lock until the whole submission commits would let only one submission per
+ * municipality commit at a time. A submission that fails afterwards leaves a gap in the
+ * numbering, which references (identifiers, not invoice numbers) may have. The commit need not
+ * wait for the disk: the case's own synchronous commit flushes the log up to and including it.
+ */
+async function takeReference(
+  platform: Platform,
+  tenantId: string,
+  slug: string,
+  now: Date,
+): Promise<string> {
+  const year = Number(germanDate(now).slice(0, 4));
+  const number = await withTenant(platform.database.db, tenantId, async (tx) => {
+    await sql`set local synchronous_commit = off`.execute(tx);
+    return nextReferenceNumber(tx, tenantId, year);
+  });
+  return `${referencePrefix(slug)}-${year}-${String(number).padStart(5, "0")}`;
+}
+
 async function replay(
   platform: Platform,
   tenantId: string,
@@ -123,7 +143,6 @@ async function replay(
 function hashRequest(slug: string, data: unknown): string {
   return createHash("sha256").update(slug).update("\0").update(canonicalJson(data)).digest("hex");
 }
-
 
 /** "hund-anmelden" -> "HUND": a readable prefix of the case reference (Aktenzeichen). */
 function referencePrefix(slug: string): string {

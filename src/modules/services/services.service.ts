@@ -62,7 +62,7 @@ export async function publishService(
     });
   }
   const definition = report.definition;
-  return withTenant(db, tenantId, async (tx) => {
+  const published = await withTenant(db, tenantId, async (tx) => {
     const serviceId = (await ensureService(tx, tenantId, definition.id)).id;
     const version = await nextVersion(tx, serviceId);
     await insertPublishedVersion(tx, {
@@ -74,7 +74,17 @@ export async function publishService(
     });
     return { serviceId, slug: definition.id, version };
   });
+  // This process sees its own publication at once.
+  latest.delete(`${tenantId}:${published.slug}`);
+  return published;
 }
+
+/**
+ * Which version of a service is the newest, remembered for a few seconds: every submission asks,
+ * and a newly published (or archived) version may take that long to reach other processes.
+ */
+const latest = new Map<string, { at: number; service: PublishedService | undefined }>();
+const LATEST_TTL_MS = 5_000;
 
 /** The version of `slug` a new application starts on: the newest published one. */
 export async function getPublishedService(
@@ -82,8 +92,14 @@ export async function getPublishedService(
   tenantId: string,
   slug: string,
 ): Promise<PublishedService | undefined> {
+  const key = `${tenantId}:${slug}`;
+  const hit = latest.get(key);
+  if (hit && Date.now() - hit.at < LATEST_TTL_MS) return hit.service;
   const row = await withTenant(db, tenantId, (tx) => findLatestPublished(tx, slug));
-  return row ? loaded(tenantId, row) : undefined;
+  const service = row ? loaded(tenantId, row) : undefined;
+  if (latest.size >= CACHE_LIMIT) latest.delete(latest.keys().next().value as string);
+  latest.set(key, { at: Date.now(), service });
+  return service;
 }
 
 /** A specific version (a running case stays on the version it started with). */
