@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { sql } from "kysely";
 import {
   BUNDESLAENDER,
   type Bundesland,
@@ -60,10 +59,6 @@ export async function submitApplication(
   const service = await getPublishedService(db, s.tenant.id, s.serviceSlug);
   if (!service) throw new DomainError("error.notFound", { status: 404 });
   const requestHash = s.idempotencyKey ? hashRequest(s.serviceSlug, s.data) : null;
-  if (s.idempotencyKey) {
-    const earlier = await replay(platform, s.tenant.id, s.idempotencyKey, requestHash!);
-    if (earlier) return earlier;
-  }
   const now = s.receivedAt ?? new Date();
   const valid = validateSubmission(service.definition, s.data, { today: germanDate(now) });
   if (!valid.ok) throw new SubmissionInvalid(valid.errors);
@@ -74,7 +69,9 @@ export async function submitApplication(
   if (!started.ok)
     throw new DomainError(started.error.key, { status: 422, params: started.error.params });
 
-  const reference = await takeReference(platform, s.tenant.id, service.slug, now);
+  const taken = await takeReference(platform, s, requestHash, service.slug, now);
+  if (typeof taken !== "string") return taken;
+  const reference = taken;
   try {
     return await withTenant(db, s.tenant.id, async (tx) => {
       const { id } = await insertCase(tx, {
@@ -104,24 +101,41 @@ export async function submitApplication(
 }
 
 /**
- * The next case reference (Aktenzeichen), taken in its own short transaction: holding the
- * counter's row lock until the whole submission commits would let only one submission per
- * municipality commit at a time. A submission that fails afterwards leaves a gap in the
- * numbering, which references (identifiers, not invoice numbers) may have. The commit need not
- * wait for the disk: the case's own synchronous commit flushes the log up to and including it.
+ * In one short transaction: the case of an earlier submission under the same key, if any, or
+ * else the next case reference (Aktenzeichen). The counter's row lock is held only this long:
+ * holding it until the whole submission commits would let one submission per municipality
+ * commit at a time. A submission that fails afterwards leaves a gap in the numbering, which
+ * references (identifiers, not invoice numbers) may have. This commit need not wait for the
+ * disk: the case's own synchronous commit flushes the log up to and including it.
  */
 async function takeReference(
   platform: Platform,
-  tenantId: string,
+  s: Submission,
+  requestHash: string | null,
   slug: string,
   now: Date,
-): Promise<string> {
+): Promise<string | Submitted> {
   const year = Number(germanDate(now).slice(0, 4));
-  const number = await withTenant(platform.database.db, tenantId, async (tx) => {
-    await sql`set local synchronous_commit = off`.execute(tx);
-    return nextReferenceNumber(tx, tenantId, year);
-  });
-  return `${referencePrefix(slug)}-${year}-${String(number).padStart(5, "0")}`;
+  const taken = await withTenant(
+    platform.database.db,
+    s.tenant.id,
+    async (tx) => {
+      if (s.idempotencyKey) {
+        const earlier = await findCaseByIdempotencyKey(tx, s.idempotencyKey);
+        if (earlier) return earlier;
+      }
+      return nextReferenceNumber(tx, s.tenant.id, year);
+    },
+    { asyncCommit: true },
+  );
+  if (typeof taken !== "number") return replayed(taken, requestHash);
+  return `${referencePrefix(slug)}-${year}-${String(taken).padStart(5, "0")}`;
+}
+
+function replayed(row: CaseRow, requestHash: string | null): Submitted {
+  if (row.request_hash !== requestHash)
+    throw new DomainError("cases.error.idempotencyConflict", { status: 409 });
+  return { caseId: row.id, reference: row.reference, status: row.status, created: false };
 }
 
 async function replay(
@@ -133,10 +147,7 @@ async function replay(
   const row = await withTenant(platform.database.db, tenantId, (tx) =>
     findCaseByIdempotencyKey(tx, key),
   );
-  if (!row) return undefined;
-  if (row.request_hash !== requestHash)
-    throw new DomainError("cases.error.idempotencyConflict", { status: 409 });
-  return { caseId: row.id, reference: row.reference, status: row.status, created: false };
+  return row ? replayed(row, requestHash) : undefined;
 }
 
 /** A stable hash of what was submitted, so that a key reused for other data is noticed. */

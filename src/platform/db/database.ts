@@ -1,6 +1,7 @@
-import { Kysely, PostgresDialect, sql, type Transaction } from "kysely";
+import { Kysely, type Transaction } from "kysely";
 import pg from "pg";
 import type { Config } from "../config.ts";
+import { ContextDialect, inTransactionContext } from "./context-driver.ts";
 import { type EmbeddedServer, startEmbeddedPostgres } from "./embedded.ts";
 import type { DB } from "./schema.ts";
 
@@ -72,7 +73,7 @@ export function openDatabase(adminUrl: string, appPassword: string, max = 20): D
   });
   // A lost connection must not crash the process; the pool replaces it on the next checkout.
   appPool.on("error", () => {});
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: appPool }) });
+  const db = new Kysely<DB>({ dialect: new ContextDialect({ pool: appPool }) });
   return {
     db,
     adminUrl,
@@ -86,11 +87,13 @@ export function openDatabase(adminUrl: string, appPassword: string, max = 20): D
  * Runs `fn` in one transaction whose row-level-security context is the tenant `tenantId`.
  * Every query on tenant-owned tables must run inside this (or `withPlatform`, which sees none).
  */
-export function withTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (tx) => {
-    await sql`select set_config('app.tenant_id', ${tenantId}, true)`.execute(tx);
-    return fn(tx);
-  });
+export function withTenant<T>(
+  db: Db,
+  tenantId: string,
+  fn: (tx: Tx) => Promise<T>,
+  options: { asyncCommit?: boolean } = {},
+): Promise<T> {
+  return inTransactionContext({ tenantId, ...options }, () => db.transaction().execute(fn));
 }
 
 /**
@@ -99,15 +102,12 @@ export function withTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Promise<
  * nothing of anyone else.
  */
 export function withCitizen<T>(db: Db, userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (tx) => {
-    await sql`select set_config('app.user_id', ${userId}, true)`.execute(tx);
-    return fn(tx);
-  });
+  return inTransactionContext({ userId }, () => db.transaction().execute(fn));
 }
 
 /** One transaction without a tenant context: instance-wide tables only (tenants, users, sessions). */
 export function withPlatform<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction().execute(fn);
+  return inTransactionContext({}, () => db.transaction().execute(fn));
 }
 
 /** True when the error is PostgreSQL's unique-violation, optionally on a named constraint. */
