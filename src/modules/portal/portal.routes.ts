@@ -13,6 +13,7 @@ import type { AppEnv, Platform } from "../../platform/http/context.ts";
 import { setFlash } from "../../platform/http/layout.ts";
 import { requireCitizen } from "../accounts/index.ts";
 import { type Cases, findCase, SubmissionInvalid } from "../cases/index.ts";
+import { receiptPath } from "../documents/index.ts";
 import { getPublishedService, type PublishedService } from "../services/index.ts";
 import { getTenant } from "../tenants/index.ts";
 import {
@@ -59,14 +60,8 @@ import { checkUpload } from "./uploads.ts";
 type Ctx = Context<AppEnv>;
 const DRAFT_COOKIE = "dw_antrag";
 const DONE_COOKIE = "dw_eingang";
-/** Hook for the documents module: the receipt PDF's URL of a case, once it exists. */
-export type ReceiptUrl = (tenantSlug: string, caseId: string) => string | undefined;
 
-export function mountPortal(
-  app: Hono<AppEnv>,
-  platform: Platform,
-  deps: { cases: Cases; receiptUrl?: ReceiptUrl },
-) {
+export function mountPortal(app: Hono<AppEnv>, platform: Platform, deps: { cases: Cases }) {
   const { db } = platform.database;
   const S = "/:tenant/dienste/:service";
 
@@ -195,8 +190,7 @@ export function mountPortal(
     return confirmationPage(c, {
       def: service.definition,
       reference: found.reference,
-      // TODO(documents): wired through `receiptUrl` once the documents module provides it.
-      receiptUrl: deps.receiptUrl?.(tenant.slug, caseId),
+      receiptUrl: receiptPath(platform.config.secretKey, tenant, service.slug, caseId),
       signedIn: c.var.viewer?.kind === "citizen",
     });
   });

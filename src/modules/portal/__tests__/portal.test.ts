@@ -10,18 +10,13 @@ import type { Running } from "../../../app.ts";
 import { withTenant } from "../../../platform/db/database.ts";
 import { publishService } from "../../services/index.ts";
 import { deleteExpiredDrafts } from "../index.ts";
+import { HTML_AS_PDF, PDF } from "./fixtures.ts";
 
 const dog = JSON.parse(readFileSync("services/hund-anmelden.json", "utf8"));
 const deed = JSON.parse(readFileSync("services/negativzeugnis-vorkaufsrecht.json", "utf8"));
 
-/** A one-page PDF: the real magic bytes, enough for content detection. */
-export const PDF = Buffer.from(
-  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
-);
-export const HTML_AS_PDF = Buffer.from("<!doctype html><script>alert(1)</script>");
-
 /** Posts a multipart form with the client's cookies and keeps the cookies it sets. */
-export async function postMultipart(
+async function postMultipart(
   client: Client,
   path: string,
   from: Page,

@@ -1,0 +1,247 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { after, before, describe, it } from "node:test";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Running } from "../../src/app.ts";
+import { PDF } from "../../src/modules/portal/__tests__/fixtures.ts";
+import { publishService } from "../../src/modules/services/index.ts";
+import { startTestApp } from "../helpers/app.ts";
+import {
+  axeViolations,
+  CHROMIUM,
+  chromiumAvailable,
+  describeViolations,
+  launchBrowser,
+} from "../helpers/browser.ts";
+import { makeTenant } from "../helpers/factories.ts";
+
+const skip = chromiumAvailable()
+  ? false
+  : `Chromium not found at ${CHROMIUM} (apt-get install chromium)`;
+
+const service = (id: string) => JSON.parse(readFileSync(`services/${id}.json`, "utf8"));
+
+const holder: Record<string, string> = {
+  "applicantName.givenName": "Erika",
+  "applicantName.familyName": "Mustermann",
+  applicantBirthDate: "14.03.1985",
+  "applicantAddress.street": "Lindenallee",
+  "applicantAddress.houseNumber": "12",
+  "applicantAddress.postcode": "39999",
+  "applicantAddress.city": "Musterstadt",
+  applicantEmail: "erika@example.org",
+  existingDogs: "0",
+};
+const dogTexts: Record<string, string> = {
+  "dogs[0].dogName": "Bello",
+  "dogs[0].dogBirthDate": "01.06.2025",
+  "dogs[0].dogHeldSince": "02.11.2026",
+  "dogs[0].dogChipNumber": "276098106543210",
+  "dogs[0].dogInsurer": "Beispiel Versicherung AG",
+  "dogs[0].dogPolicyNumber": "HH-4711",
+};
+
+describe("applying in a real browser: axe on every state, without JavaScript, keyboard only", {
+  skip,
+}, () => {
+  let app: Running;
+  let browser: Browser;
+  let tenant: { id: string; slug: string };
+  let checkAxe = true;
+  before(async () => {
+    app = await startTestApp();
+    tenant = await makeTenant(app);
+    await publishService(app.platform.database.db, tenant.id, service("hund-anmelden"));
+    await publishService(
+      app.platform.database.db,
+      tenant.id,
+      service("negativzeugnis-vorkaufsrecht"),
+    );
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  /** axe runs inside the page: without JavaScript there is nothing to run it with. */
+  async function accessible(page: Page) {
+    if (!checkAxe) return;
+    const v = await axeViolations(page);
+    assert.deepEqual(v, [], describeViolations(page.url(), v));
+  }
+
+  async function fill(page: Page, values: Record<string, string>) {
+    for (const [name, value] of Object.entries(values))
+      await page.locator(`[name="${name}"]`).fill(value);
+  }
+
+  const next = (page: Page) => page.locator('button.kern-btn--primary[value="weiter"]').click();
+
+  async function applyForDog(context: BrowserContext) {
+    const page = await context.newPage();
+    const base = `${app.url}/${tenant.slug}/dienste/hund-anmelden`;
+    await page.goto(base);
+    await accessible(page);
+    await page.getByRole("link", { name: "Antrag starten" }).click();
+    await page.waitForURL(/\/antrag\/halter$/);
+    await accessible(page); // empty
+    await next(page);
+    assert.match(await page.locator(".error-summary").innerText(), /Bitte/);
+    await accessible(page); // with errors
+    await fill(page, holder);
+    await next(page);
+    await page.waitForURL(/\/antrag\/hunde$/);
+    await accessible(page);
+    await fill(page, dogTexts);
+    await page.locator('[name="dogs[0].dogBreed"]').selectOption("sonstige");
+    await page.locator('[name="dogs[0].dogSex"][value="ruede"]').check();
+    await page.locator('[name="dogs[0].dogRelief"]').selectOption("keine");
+    await next(page);
+    // the revealed "other breed" field, with its error
+    await page.locator('[name="dogs[0].dogBreedOther"]').waitFor();
+    await accessible(page);
+    await page.locator('[name="dogs[0].dogBreedOther"]').fill("Podenco");
+    await page.locator('button[value="add:dogs"]').click();
+    await page.locator('[name="dogs[1].dogName"]').waitFor();
+    await accessible(page);
+    await page.locator('button[value="remove:dogs:1"]').click();
+    await page.locator('[name="dogs[1].dogName"]').waitFor({ state: "detached" });
+    await next(page);
+    await page.waitForURL(/\/antrag\/erklaerung$/);
+    await page.locator('[name="truthfulnessConfirmed"]').check();
+    await next(page);
+    await page.waitForURL(/\/antrag\/zusammenfassung$/);
+    assert.match(await page.locator("main").innerText(), /Podenco/);
+    await accessible(page);
+    await page.getByRole("button", { name: "Antrag verbindlich absenden" }).click();
+    await page.waitForURL(/\/antrag\/bestaetigung$/);
+    assert.match(await page.locator(".case-reference").innerText(), /^HUND-\d{4}-\d{5}$/);
+    await accessible(page);
+    await page.close();
+  }
+
+  it("a citizen registers a dog: repeating group, conditional field, every page passes axe", async () => {
+    const context = await browser.newContext();
+    await applyForDog(context);
+    await context.close();
+  });
+
+  it("the same application completes with JavaScript switched off", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    checkAxe = false;
+    try {
+      await applyForDog(context);
+    } finally {
+      checkAxe = true;
+      await context.close();
+    }
+  });
+
+  it("applies for a Negativzeugnis with a PDF upload, every page passes axe", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const base = `${app.url}/${tenant.slug}/dienste/negativzeugnis-vorkaufsrecht`;
+    await page.goto(`${base}/antrag`);
+    await page.locator('[name="applicantType"][value="person"]').check();
+    await fill(page, {
+      "applicantName.givenName": "Clara",
+      "applicantName.familyName": "Beispiel",
+      "applicantAddress.street": "Breite Straße",
+      "applicantAddress.houseNumber": "20",
+      "applicantAddress.postcode": "39999",
+      "applicantAddress.city": "Musterstadt",
+      applicantEmail: "clara@example.org",
+    });
+    await page.locator('[name="applicantRole"][value="notar"]').check();
+    await next(page);
+    await page.waitForURL(/\/antrag\/(vertrag|antragsteller)$/);
+    if (page.url().endsWith("antragsteller")) {
+      // an organisation needs its name: the revealed field
+      await page.locator('[name="organisationName"]').fill("Notariat Dr. Beispiel");
+      await next(page);
+      await page.waitForURL(/\/antrag\/vertrag$/);
+    }
+    await accessible(page);
+    await fill(page, {
+      deedNumber: "1234/2026",
+      contractDate: "10.11.2026",
+      sellerNames: "Hans Verkäufer",
+      buyerNames: "Eva Käuferin",
+      purchasePrice: "185.000,00",
+      landRegister: "Grundbuch von Musterstadt Blatt 4711",
+      "parcels[0].flur": "4",
+      "parcels[0].flurstueck": "87/2",
+    });
+    await page.locator('[name="buyerRelation"]').selectOption("keine");
+    await page.locator('[name="objectType"][value="grundstueck"]').check();
+    await page.locator('[name="parcels[0].gemarkung"]').selectOption("altdorf");
+    await page.locator('[name="contractFile"]').setInputFiles({
+      name: "kaufvertrag.pdf",
+      mimeType: "application/pdf",
+      buffer: PDF,
+    });
+    await next(page);
+    await page.waitForURL(/\/antrag\/erklaerung$/);
+    await page.locator('[name="truthfulnessConfirmed"]').check();
+    await next(page);
+    await page.waitForURL(/\/antrag\/zusammenfassung$/);
+    assert.match(await page.locator("main").innerText(), /kaufvertrag\.pdf/);
+    await accessible(page);
+    await page.getByRole("button", { name: "Antrag verbindlich absenden" }).click();
+    await page.waitForURL(/\/antrag\/bestaetigung$/);
+    assert.match(await page.locator(".case-reference").innerText(), /^NEGATIVZ-\d{4}-\d{5}$/);
+    assert.ok(await page.locator('a[href*="eingangsbestaetigung"]').count());
+    await accessible(page);
+    await context.close();
+  });
+
+  it("completes an application with the keyboard only", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const base = `${app.url}/${tenant.slug}/dienste/hund-anmelden`;
+    await page.goto(base);
+
+    /** Presses Tab until the element matching `selector` has the focus. */
+    async function tabTo(selector: string) {
+      for (let i = 0; i < 200; i++) {
+        await page.keyboard.press("Tab");
+        if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector))
+          return;
+      }
+      assert.fail(`Tab never reached ${selector} on ${page.url()}`);
+    }
+    async function typeAll(values: Record<string, string>) {
+      for (const [name, value] of Object.entries(values)) {
+        await tabTo(`[name="${name}"]`);
+        await page.keyboard.type(value);
+      }
+    }
+    const press = async (selector: string, key = "Enter") => {
+      await tabTo(selector);
+      await page.keyboard.press(key);
+    };
+    const weiter = 'button.kern-btn--primary[value="weiter"]';
+
+    await press('a[href$="/antrag"]');
+    await page.waitForURL(/\/antrag\/halter$/);
+    await typeAll(holder);
+    await press(weiter);
+    await page.waitForURL(/\/antrag\/hunde$/);
+    await typeAll(dogTexts);
+    await tabTo('[name="dogs[0].dogBreed"]');
+    await page.keyboard.type("Labrador");
+    await press('[name="dogs[0].dogSex"]', "Space");
+    await tabTo('[name="dogs[0].dogRelief"]');
+    await page.keyboard.type("keine");
+    await press(weiter);
+    await page.waitForURL(/\/antrag\/erklaerung$/);
+    await press('[name="truthfulnessConfirmed"]', "Space");
+    await press(weiter);
+    await page.waitForURL(/\/antrag\/zusammenfassung$/);
+    await press('form[action$="/absenden"] button');
+    await page.waitForURL(/\/antrag\/bestaetigung$/);
+    assert.match(await page.locator(".case-reference").innerText(), /^HUND-/);
+    await context.close();
+  });
+});
