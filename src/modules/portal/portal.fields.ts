@@ -319,7 +319,7 @@ function fileControl(
           )}</ul>`
         : ""
     }
-    <input class="kern-form-input__input" type="file" id="${id}" name="${path}" accept="${f.accept.join(",")}"
+    <input class="kern-form-input__input" type="file" id="${id}" name="${path}" accept="${f.accept.join(",")}" ${(f.maxFiles ?? 1) > 1 ? "multiple" : ""}
       ${by ? html`aria-describedby="${by}"` : ""} ${error ? html`aria-invalid="true"` : ""}>
   </div>`;
 }
