@@ -1,13 +1,5 @@
 import { createHash } from "node:crypto";
-import {
-  BUNDESLAENDER,
-  type Bundesland,
-  type CaseEffect,
-  germanDate,
-  type Problem,
-  startCase,
-  validateSubmission,
-} from "../../core/index.ts";
+import { germanDate, type Problem, startCase, validateSubmission } from "../../core/index.ts";
 import { canonicalJson } from "../../platform/canonical-json.ts";
 import { isUniqueViolation, withTenant } from "../../platform/db/database.ts";
 import { DomainError } from "../../platform/errors.ts";
