@@ -27,6 +27,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   JOBS: z.enum(["true", "false"]).default("true"),
+  MAX_REQUEST_MB: z.coerce.number().int().min(1).max(1024).default(30),
   DRAFT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   JOB_SCHEMA: z
     .string()
@@ -55,6 +56,8 @@ export type Config = {
   jobs: boolean;
   /** Days an unfinished application (draft) is kept after its last change. */
   draftRetentionDays: number;
+  /** Largest request body accepted (uploads included), in bytes. */
+  maxRequestBytes: number;
   /** PostgreSQL schema of the job queue (pg-boss). */
   jobSchema: string;
   secureCookies: boolean;
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: e.JOBS === "true",
     draftRetentionDays: e.DRAFT_RETENTION_DAYS,
     jobSchema: e.JOB_SCHEMA,
+    maxRequestBytes: e.MAX_REQUEST_MB * 1024 * 1024,
     secureCookies: baseUrl.startsWith("https://"),
     apiRateLimit: e.API_RATE_LIMIT,
   };

@@ -57,3 +57,21 @@ describe("web shell", () => {
     assert.equal(evil.location, "/");
   });
 });
+
+describe("request size", () => {
+  let app: Running;
+  before(async () => {
+    app = await startTestApp({ MAX_REQUEST_MB: "1" });
+  });
+  after(() => app.stop());
+
+  it("refuses a body over the limit with 413 and a clear German message", async () => {
+    const res = await fetch(`${app.url}/konto/anmelden`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `email=${"a".repeat(2 * 1024 * 1024)}`,
+    });
+    assert.equal(res.status, 413);
+    assert.match(await res.text(), /zu groß \(höchstens 1 MB\)/);
+  });
+});

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { getCookie, setCookie } from "hono/cookie";
 import { html } from "hono/html";
 import { sql } from "kysely";
@@ -89,6 +90,18 @@ export function createApp(platform: Platform, modules: WebModule[]): Hono<AppEnv
     c.set("t", translator(locale));
     await next();
   });
+  // Refuse oversized bodies before anything reads them (the CSRF check reads form bodies).
+  app.use(
+    bodyLimit({
+      maxSize: config.maxRequestBytes,
+      onError: () => {
+        throw new DomainError("error.tooLarge", {
+          status: 413,
+          params: { mb: Math.round(config.maxRequestBytes / 1048576) },
+        });
+      },
+    }),
+  );
   app.use(csrfProtection(config.secretKey, config.secureCookies));
 
   app.get("/sprache", (c) => {

@@ -57,7 +57,10 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Security headers: a CSP without inline scripts, no framing, HSTS behind TLS. */
+/**
+ * Security headers: a CSP without inline scripts, no framing, HSTS behind TLS. A route that set a
+ * stricter CSP of its own (downloads: `sandbox`, `default-src 'none'`) keeps it.
+ */
 export function securityHeaders(tls: boolean): MiddlewareHandler<AppEnv> {
   const csp = [
     "default-src 'self'",
@@ -73,7 +76,7 @@ export function securityHeaders(tls: boolean): MiddlewareHandler<AppEnv> {
   ].join("; ");
   return async (c, next) => {
     await next();
-    c.header("Content-Security-Policy", csp);
+    if (!c.res.headers.has("Content-Security-Policy")) c.header("Content-Security-Policy", csp);
     c.header("X-Content-Type-Options", "nosniff");
     c.header("X-Frame-Options", "DENY");
     c.header("Referrer-Policy", "same-origin");

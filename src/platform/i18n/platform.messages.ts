@@ -41,6 +41,9 @@ registerMessages({
       "Zu viele Versuche. Bitte warten Sie {minutes} Minuten und versuchen Sie es dann noch einmal.",
     "error.tooManyRequests.title": "Zu viele Versuche",
     "error.reference": "Fehlernummer für Rückfragen: {id}",
+    "error.tooLarge":
+      "Die gesendeten Daten sind zu groß (höchstens {mb} MB). Bitte verkleinern Sie die Dateien und versuchen Sie es noch einmal.",
+    "error.tooLarge.title": "Zu große Datenmenge",
     "error.toStart": "Zur Startseite",
   },
   en: {
@@ -77,6 +80,9 @@ registerMessages({
     "error.tooManyRequests": "Too many attempts. Please wait {minutes} minutes and try again.",
     "error.tooManyRequests.title": "Too many attempts",
     "error.reference": "Reference for enquiries: {id}",
+    "error.tooLarge":
+      "The data sent is too large (at most {mb} MB). Please make the files smaller and try again.",
+    "error.tooLarge.title": "Too much data",
     "error.toStart": "To the start page",
   },
 });
