@@ -6,6 +6,7 @@ import { accountsModule, sessionModule } from "./modules/accounts/index.ts";
 import { platformAdminModule } from "./modules/admin/index.ts";
 import { defineAuditJobs } from "./modules/audit/index.ts";
 import { type Cases, createCases } from "./modules/cases/index.ts";
+import { caseworkModule } from "./modules/casework/index.ts";
 import { citizenModule } from "./modules/citizen/index.ts";
 import { demoBanner, demoLogin, seedDemoIfEmpty } from "./modules/demo/index.ts";
 import { documentsModule } from "./modules/documents/index.ts";
@@ -86,6 +87,7 @@ export async function startDienstwerk(
     intakeModule(platform, { cases }),
     platformAdminModule(platform),
     portalModule(platform, { cases }),
+    caseworkModule(platform, { cases }),
     tenantPagesModule(platform, {
       catalogue: (tenantId) => catalogue(database.db, tenantId),
       demoLogin: config.demoMode ? demoLogin : undefined,

@@ -142,6 +142,16 @@ export interface DB {
     hash: string | null;
     chain_seq: number | null;
   };
+  /** Follow-ups, deadlines and timers that fired (migration 0011; one row per event). */
+  case_reminders: {
+    tenant_id: string;
+    case_id: string;
+    kind: "followUp" | "deadline" | "timer";
+    due_on: string;
+    action_id: Generated<string>;
+    fired_at: Generated<Date>;
+    outcome: string | null;
+  };
   audit_heads: {
     tenant_id: string;
     last_seq: number;

@@ -1,0 +1,37 @@
+/**
+ * Casework: the caseworkers' tools beyond the single case — follow-ups (Wiedervorlage) and the
+ * scheduled sweep over deadlines, follow-ups and definition timers (recorded once, mailed to the
+ * responsible people, timer actions run as the system), intake of applications that arrived by
+ * post, fax, phone, e-mail or at the counter, bulk actions, and statistics with CSV export.
+ */
+import "./casework.messages.ts";
+import type { Hono } from "hono";
+import type { WebModule } from "../../platform/http/app.ts";
+import type { AppEnv, Platform } from "../../platform/http/context.ts";
+import type { Cases } from "../cases/index.ts";
+import { sweepDeadlines } from "./deadlines.service.ts";
+import { mountFollowUp } from "./followup.routes.ts";
+
+export { dueFollowUps, overdueCases } from "./deadlines.repository.ts";
+export { type SweepReport, setFollowUp, sweepDeadlines } from "./deadlines.service.ts";
+
+export const DEADLINE_SWEEP_QUEUE = "casework.deadlines";
+
+/** The casework pages (mount before the municipality pages) and the sweep every 5 minutes. */
+export function caseworkModule(platform: Platform, deps: { cases: Cases }): WebModule {
+  platform.jobs.define(
+    DEADLINE_SWEEP_QUEUE,
+    async () => {
+      const report = await sweepDeadlines(platform, deps.cases);
+      if (report.notified + report.timersRun + report.timersRefused > 0)
+        platform.log.info(report, "deadline sweep");
+    },
+    { cron: "*/5 * * * *", retryLimit: 2 },
+  );
+  return {
+    name: "casework",
+    mount: (app: Hono<AppEnv>) => {
+      mountFollowUp(app, platform);
+    },
+  };
+}
