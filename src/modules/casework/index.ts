@@ -11,9 +11,11 @@ import type { AppEnv, Platform } from "../../platform/http/context.ts";
 import type { Cases } from "../cases/index.ts";
 import { sweepDeadlines } from "./deadlines.service.ts";
 import { mountFollowUp } from "./followup.routes.ts";
+import { mountStatistics } from "./statistics.routes.ts";
 
 export { dueFollowUps, overdueCases } from "./deadlines.repository.ts";
 export { type SweepReport, setFollowUp, sweepDeadlines } from "./deadlines.service.ts";
+export { type ServiceStatistics, statisticsCsv, statisticsOf } from "./statistics.service.ts";
 
 export const DEADLINE_SWEEP_QUEUE = "casework.deadlines";
 
@@ -32,6 +34,7 @@ export function caseworkModule(platform: Platform, deps: { cases: Cases }): WebM
     name: "casework",
     mount: (app: Hono<AppEnv>) => {
       mountFollowUp(app, platform);
+      mountStatistics(app, platform);
     },
   };
 }
