@@ -13,6 +13,13 @@ import {
   describeViolations,
   launchBrowser,
 } from "../helpers/browser.ts";
+import {
+  applyForDogInBrowser,
+  DOG_HOLDER,
+  DOG_TEXTS,
+  fillFields,
+  nextPage,
+} from "../helpers/dog-application.ts";
 import { makeTenant } from "../helpers/factories.ts";
 
 const skip = chromiumAvailable()
@@ -20,26 +27,6 @@ const skip = chromiumAvailable()
   : `Chromium not found at ${CHROMIUM} (apt-get install chromium)`;
 
 const service = (id: string) => JSON.parse(readFileSync(`services/${id}.json`, "utf8"));
-
-const holder: Record<string, string> = {
-  "applicantName.givenName": "Erika",
-  "applicantName.familyName": "Mustermann",
-  applicantBirthDate: "14.03.1985",
-  "applicantAddress.street": "Lindenallee",
-  "applicantAddress.houseNumber": "12",
-  "applicantAddress.postcode": "39999",
-  "applicantAddress.city": "Musterstadt",
-  applicantEmail: "erika@example.org",
-  existingDogs: "0",
-};
-const dogTexts: Record<string, string> = {
-  "dogs[0].dogName": "Bello",
-  "dogs[0].dogBirthDate": "01.06.2025",
-  "dogs[0].dogHeldSince": "02.11.2026",
-  "dogs[0].dogChipNumber": "276098106543210",
-  "dogs[0].dogInsurer": "Beispiel Versicherung AG",
-  "dogs[0].dogPolicyNumber": "HH-4711",
-};
 
 describe("applying in a real browser: axe on every state, without JavaScript, keyboard only", {
   skip,
@@ -71,53 +58,12 @@ describe("applying in a real browser: axe on every state, without JavaScript, ke
     assert.deepEqual(v, [], describeViolations(page.url(), v));
   }
 
-  async function fill(page: Page, values: Record<string, string>) {
-    for (const [name, value] of Object.entries(values))
-      await page.locator(`[name="${name}"]`).fill(value);
-  }
-
-  const next = (page: Page) => page.locator('button.kern-btn--primary[value="weiter"]').click();
+  const fill = fillFields;
+  const next = nextPage;
 
   async function applyForDog(context: BrowserContext) {
     const page = await context.newPage();
-    const base = `${app.url}/${tenant.slug}/dienste/hund-anmelden`;
-    await page.goto(base);
-    await accessible(page);
-    await page.getByRole("link", { name: "Antrag starten" }).click();
-    await page.waitForURL(/\/antrag\/halter$/);
-    await accessible(page); // empty
-    await next(page);
-    assert.match(await page.locator(".error-summary").innerText(), /Bitte/);
-    await accessible(page); // with errors
-    await fill(page, holder);
-    await next(page);
-    await page.waitForURL(/\/antrag\/hunde$/);
-    await accessible(page);
-    await fill(page, dogTexts);
-    await page.locator('[name="dogs[0].dogBreed"]').selectOption("sonstige");
-    await page.locator('[name="dogs[0].dogSex"][value="ruede"]').check();
-    await page.locator('[name="dogs[0].dogRelief"]').selectOption("keine");
-    await next(page);
-    // the revealed "other breed" field, with its error
-    await page.locator('[name="dogs[0].dogBreedOther"]').waitFor();
-    await accessible(page);
-    await page.locator('[name="dogs[0].dogBreedOther"]').fill("Podenco");
-    await page.locator('button[value="add:dogs"]').click();
-    await page.locator('[name="dogs[1].dogName"]').waitFor();
-    await accessible(page);
-    await page.locator('button[value="remove:dogs:1"]').click();
-    await page.locator('[name="dogs[1].dogName"]').waitFor({ state: "detached" });
-    await next(page);
-    await page.waitForURL(/\/antrag\/erklaerung$/);
-    await page.locator('[name="truthfulnessConfirmed"]').check();
-    await next(page);
-    await page.waitForURL(/\/antrag\/zusammenfassung$/);
-    assert.match(await page.locator("main").innerText(), /Podenco/);
-    await accessible(page);
-    await page.getByRole("button", { name: "Antrag verbindlich absenden" }).click();
-    await page.waitForURL(/\/antrag\/bestaetigung$/);
-    assert.match(await page.locator(".case-reference").innerText(), /^HUND-\d{4}-\d{5}$/);
-    await accessible(page);
+    await applyForDogInBrowser(page, `${app.url}/${tenant.slug}/dienste/hund-anmelden`, accessible);
     await page.close();
   }
 
@@ -225,10 +171,10 @@ describe("applying in a real browser: axe on every state, without JavaScript, ke
 
     await press('a[href$="/antrag"]');
     await page.waitForURL(/\/antrag\/halter$/);
-    await typeAll(holder);
+    await typeAll(DOG_HOLDER);
     await press(weiter);
     await page.waitForURL(/\/antrag\/hunde$/);
-    await typeAll(dogTexts);
+    await typeAll(DOG_TEXTS);
     await tabTo('[name="dogs[0].dogBreed"]');
     await page.keyboard.type("Labrador");
     await press('[name="dogs[0].dogSex"]', "Space");
