@@ -10,6 +10,7 @@ import { caseworkModule } from "./modules/casework/index.ts";
 import { citizenModule } from "./modules/citizen/index.ts";
 import { demoBanner, demoLogin, seedDemoIfEmpty } from "./modules/demo/index.ts";
 import { documentsModule } from "./modules/documents/index.ts";
+import { inboxModule } from "./modules/inbox/index.ts";
 import { intakeModule } from "./modules/intake/index.ts";
 import { devOutboxModule } from "./modules/outbox/index.ts";
 import { portalModule } from "./modules/portal/index.ts";
@@ -88,6 +89,7 @@ export async function startDienstwerk(
     platformAdminModule(platform),
     portalModule(platform, { cases }),
     caseworkModule(platform, { cases }),
+    inboxModule(platform),
     tenantPagesModule(platform, {
       catalogue: (tenantId) => catalogue(database.db, tenantId),
       demoLogin: config.demoMode ? demoLogin : undefined,

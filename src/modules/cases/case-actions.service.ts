@@ -7,6 +7,7 @@ import {
   type CaseEffect,
   type Problem,
   performAction,
+  rejectProposal,
 } from "../../core/index.ts";
 import { type Tx, withTenant } from "../../platform/db/database.ts";
 import { DomainError } from "../../platform/errors.ts";
@@ -131,5 +132,33 @@ export async function performCaseAction(
     await appendEvents(tx, p.tenant.id, row.id, result.events, { effects: result.effects });
     await enqueueEffects(platform, tx, p.tenant.id, row.id, result.effects, runnable);
     return { status: result.state.status, version: row.version + 1, effects: result.effects };
+  });
+}
+
+/**
+ * Returns (rejects) the action proposed for second approval, or — by the proposer — withdraws
+ * it; the case stays in its status. Same optimistic concurrency as `performCaseAction`.
+ */
+export async function returnCaseProposal(
+  platform: Platform,
+  p: CaseRef & { actor: Actor; reason?: string; expectedVersion?: number; now?: Date },
+): Promise<{ status: string; version: number }> {
+  const now = p.now ?? new Date();
+  return withTenant(platform.database.db, p.tenant.id, async (tx) => {
+    const row = await findCaseForUpdate(tx, p.caseId);
+    if (!row) throw new DomainError("error.notFound", { status: 404 });
+    if (p.expectedVersion !== undefined && p.expectedVersion !== row.version) {
+      throw new DomainError("cases.error.stale", { status: 409 });
+    }
+    const service = await definitionOf(platform, p.tenant.id, row);
+    const result = rejectProposal(service.definition, row.state, p.actor, p.reason ?? "", now);
+    if (!result.ok) {
+      throw new DomainError(result.error.key, { status: 409, params: result.error.params });
+    }
+    if (!(await updateCaseState(tx, row.id, row.version, result.state))) {
+      throw new DomainError("cases.error.stale", { status: 409 });
+    }
+    await appendEvents(tx, p.tenant.id, row.id, result.events);
+    return { status: result.state.status, version: row.version + 1 };
   });
 }

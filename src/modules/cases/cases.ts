@@ -7,6 +7,7 @@ import {
   caseWithActions,
   type EffectJob,
   performCaseAction,
+  returnCaseProposal,
 } from "./case-actions.service.ts";
 import { type Submission, submitApplication } from "./cases.service.ts";
 
@@ -35,6 +36,9 @@ export function createCases(platform: Platform) {
     },
     submit: (s: Submission) => submitApplication(platform, s, runnable()),
     perform: (p: ActionRequest) => performCaseAction(platform, p, runnable()),
+    /** Returns a proposal awaiting second approval (or the proposer withdraws it). */
+    returnProposal: (p: Parameters<typeof returnCaseProposal>[1]) =>
+      returnCaseProposal(platform, p),
     withActions: (ref: CaseRef, actor: Actor, now?: Date) =>
       caseWithActions(platform, ref, actor, now),
   };

@@ -128,6 +128,15 @@ export interface DB {
     received_at: Timestamp;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
+    /** Inbox columns (migration 0009), kept by a trigger from `state` and the definition. */
+    org_unit_id: Generated<string | null>;
+    assignee_id: Generated<string | null>;
+    due_date: Generated<string | null>;
+    follow_up: Generated<string | null>;
+    pending_by: Generated<string | null>;
+    open: Generated<boolean>;
+    applicant_name: Generated<string | null>;
+    search: Generated<string>;
   };
   case_events: {
     tenant_id: string;
