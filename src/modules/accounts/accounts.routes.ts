@@ -17,7 +17,6 @@ import {
   requireCitizen,
   requirePlatformAdmin,
   requireStaff,
-  staffRoles,
 } from "./accounts.guards.ts";
 import { codeForm, forgotForm, loginForm, registerForm, resetForm } from "./accounts.schema.ts";
 import {
@@ -36,7 +35,6 @@ import {
   registerPage,
   resetPage,
   secondFactorPage,
-  workspaceHomePage,
 } from "./accounts.views.ts";
 import { logout, passwordLogin, promoteSession } from "./login.service.ts";
 import { mountSecurity } from "./security.routes.ts";
@@ -270,7 +268,7 @@ function mountArea(app: Hono<AppEnv>, deps: AccountsDeps, def: AreaDef) {
 
   if (def.pattern === "/:tenant/amt") {
     app.get("/:tenant/amt", (c) => c.redirect(`/${c.req.param("tenant")}/amt/`, 301));
-    app.get("/:tenant/amt/", (c) => workspaceHomePage(c, staffRoles(c)));
+    // `/{tenant}/amt/` itself is the inbox module's page.
   }
 }
 
