@@ -210,6 +210,25 @@ export interface DB {
     /** `<case>:<effect key>` of the case effect that wrote the message. */
     effect_key: string | null;
   };
+  /** Internal notes of the staff on a case (migration 0010; append-only). */
+  case_notes: {
+    tenant_id: string;
+    id: Generated<string>;
+    case_id: string;
+    author_id: string | null;
+    body: string;
+    created_at: Generated<Date>;
+  };
+  /** Staff views of a case's personal data (migration 0010; insert-only). */
+  case_access_log: {
+    tenant_id: string;
+    id: Generated<number>;
+    case_id: string;
+    user_id: string | null;
+    at: Generated<Date>;
+    what: "view" | "download";
+    file_id: string | null;
+  };
   api_keys: {
     tenant_id: string;
     id: Generated<string>;
