@@ -9,6 +9,7 @@ import type { Hono } from "hono";
 import type { WebModule } from "../../platform/http/app.ts";
 import type { AppEnv, Platform } from "../../platform/http/context.ts";
 import type { Cases } from "../cases/index.ts";
+import { mountBulk } from "./bulk.routes.ts";
 import { sweepDeadlines } from "./deadlines.service.ts";
 import { mountFollowUp } from "./followup.routes.ts";
 import { mountStatistics } from "./statistics.routes.ts";
@@ -35,6 +36,7 @@ export function caseworkModule(platform: Platform, deps: { cases: Cases }): WebM
     mount: (app: Hono<AppEnv>) => {
       mountFollowUp(app, platform);
       mountStatistics(app, platform);
+      mountBulk(app, platform, deps.cases);
     },
   };
 }

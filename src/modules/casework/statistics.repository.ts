@@ -74,3 +74,15 @@ export function overdueByService(tx: Tx, today: string) {
     .groupBy("service_id")
     .execute();
 }
+
+/** Cases of a service in one status, oldest first (the list a bulk action is chosen from). */
+export function casesInStatus(tx: Tx, serviceId: string, status: string, limit = 500) {
+  return tx
+    .selectFrom("cases")
+    .select(["id", "reference", "version", "received_at"])
+    .where("service_id", "=", serviceId)
+    .where("status", "=", status)
+    .orderBy("received_at")
+    .limit(limit)
+    .execute();
+}

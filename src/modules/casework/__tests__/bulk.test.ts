@@ -1,0 +1,71 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { startTestApp } from "../../../../test/helpers/app.ts";
+import { Client } from "../../../../test/helpers/http.ts";
+import type { Running } from "../../../app.ts";
+import { withTenant } from "../../../platform/db/database.ts";
+import { findCase } from "../../cases/index.ts";
+import { makeStaff, makeTenant, signInStaff } from "../../tenants/__tests__/fixtures.ts";
+import { publishFrist, submitFrist } from "./fixtures.ts";
+
+describe("bulk actions", () => {
+  let app: Running;
+  let tenant: { id: string; slug: string };
+  let client: Client;
+  let worker: { id: string; email: string };
+  const db = () => app.platform.database.db;
+
+  before(async () => {
+    app = await startTestApp({ DEMO_MODE: "true" });
+    tenant = await makeTenant(db(), "bulk");
+    await publishFrist(app, tenant.id);
+    worker = await makeStaff(db(), tenant.id, ["caseworker"]);
+    client = new Client(app.url);
+    await signInStaff(client, tenant.slug, worker.email);
+  });
+  after(() => app?.stop());
+
+  it("confirms the selected cases, each on its own, and lists a stale one with its reason", async () => {
+    const made: Awaited<ReturnType<typeof submitFrist>>[] = [];
+    for (let i = 0; i < 5; i++)
+      made.push(await submitFrist(app, tenant.id, { name: `Feuer ${i}` }));
+    const path = `/${tenant.slug}/amt/sammelaktion`;
+    const list = await client.get(`${path}?service=frist-test&status=neu`);
+    assert.equal(list.status, 200);
+    for (const m of made) assert.match(list.body, new RegExp(m.reference));
+    // someone else confirms the third case after the list was shown
+    await app.cases.perform({
+      tenant: { id: tenant.id },
+      caseId: made[2].caseId,
+      actionId: "confirm",
+      actor: { id: worker.id, roles: ["caseworker"] },
+      input: {},
+    });
+    const picked = made.slice(0, 4).map((m) => `${m.caseId}:1:${m.reference}`);
+    const body = new URLSearchParams({ service: "frist-test", status: "neu", action: "confirm" });
+    for (const p of picked) body.append("case", p);
+    body.set("_csrf", list.csrf() ?? "");
+    const res = await client.request("POST", path, body);
+    assert.equal(res.status, 200, res.body.slice(0, 300));
+    assert.match(res.body, /Bestätigen: 3 erledigt, 1 nicht möglich/);
+    assert.match(res.body, new RegExp(`${made[2].reference}</a>: Der Vorgang wurde`));
+    for (const i of [0, 1, 3]) {
+      const row = await withTenant(db(), tenant.id, (tx) => findCase(tx, made[i].caseId));
+      assert.equal(row?.status, "bestaetigt");
+    }
+    const untouched = await withTenant(db(), tenant.id, (tx) => findCase(tx, made[4].caseId));
+    assert.equal(untouched?.status, "neu");
+  });
+
+  it("asks for an action and for cases, next to the field", async () => {
+    const path = `/${tenant.slug}/amt/sammelaktion`;
+    const list = await client.get(`${path}?service=frist-test&status=neu`);
+    const res = await client.post(
+      path,
+      { service: "frist-test", status: "neu", action: "confirm" },
+      list,
+    );
+    assert.equal(res.status, 422);
+    assert.match(res.body, /Bitte wählen Sie mindestens einen Vorgang/);
+  });
+});
