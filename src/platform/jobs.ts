@@ -92,6 +92,17 @@ export class Jobs {
     await this.boss.send(name, data, { ...opts, db: fromKysely(tx) });
   }
 
+  /** Enqueues several jobs of one queue within the caller's transaction, in one statement. */
+  async enqueueMany<T extends object>(
+    tx: Tx,
+    name: string,
+    jobs: { data: T; singletonKey?: string }[],
+  ): Promise<void> {
+    if (!this.queues.has(name)) throw new Error(`Unknown job queue ${name}`);
+    if (jobs.length === 0) return;
+    await this.boss.insert(name, jobs, { db: fromKysely(tx) });
+  }
+
   /** Stops taking new jobs and waits (up to `timeoutMs`) for running ones to finish. */
   async stop(timeoutMs = 20_000): Promise<void> {
     if (!this.started) return;

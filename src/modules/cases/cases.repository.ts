@@ -31,23 +31,6 @@ const caseColumns = [
   "received_at",
 ] as const;
 
-/** The next number of the tenant's case references in `year`, atomically. */
-export async function nextReferenceNumber(tx: Tx, tenantId: string, year: number): Promise<number> {
-  const row = await sql<{ last: number }>`
-    insert into case_reference_counters (tenant_id, year, last) values (${tenantId}, ${year}, 1)
-    on conflict (tenant_id, year) do update set last = case_reference_counters.last + 1
-    returning last`.execute(tx);
-  return row.rows[0].last;
-}
-
-export function findCaseByIdempotencyKey(tx: Tx, key: string): Promise<CaseRow | undefined> {
-  return tx
-    .selectFrom("cases")
-    .select(caseColumns)
-    .where("idempotency_key", "=", key)
-    .executeTakeFirst() as Promise<CaseRow | undefined>;
-}
-
 export function findCase(tx: Tx, id: string): Promise<CaseRow | undefined> {
   return tx
     .selectFrom("cases")
@@ -56,66 +39,15 @@ export function findCase(tx: Tx, id: string): Promise<CaseRow | undefined> {
     .executeTakeFirst() as Promise<CaseRow | undefined>;
 }
 
-export function insertCase(
-  tx: Tx,
-  c: {
-    tenantId: string;
-    reference: string;
-    serviceId: string;
-    serviceVersion: number;
-    state: CaseState;
-    applicantId: string | null;
-    channel: DB["cases"]["channel"];
-    idempotencyKey: string | null;
-    requestHash: string | null;
-    receivedAt: Date;
-  },
-) {
-  return tx
-    .insertInto("cases")
-    .values({
-      tenant_id: c.tenantId,
-      reference: c.reference,
-      service_id: c.serviceId,
-      service_version: c.serviceVersion,
-      status: c.state.status,
-      state: JSON.stringify(c.state),
-      applicant_id: c.applicantId,
-      channel: c.channel,
-      idempotency_key: c.idempotencyKey,
-      request_hash: c.requestHash,
-      received_at: c.receivedAt,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-}
-
-/** Appends history events (the table is append-only for the application role). */
-export async function appendEvents(
+/** Appends one case's history events (the table is append-only for the application role). */
+export function appendEvents(
   tx: Tx,
   tenantId: string,
   caseId: string,
   events: readonly CaseEvent[],
   extra: Record<string, unknown> = {},
 ): Promise<void> {
-  if (events.length === 0) return;
-  await tx
-    .insertInto("case_events")
-    .values(
-      events.map((e, i) => {
-        const { seq, type, at, actorId, ...rest } = e;
-        return {
-          tenant_id: tenantId,
-          case_id: caseId,
-          seq,
-          type,
-          actor_id: actorId,
-          at,
-          payload: JSON.stringify(i === events.length - 1 ? { ...rest, ...extra } : rest),
-        };
-      }),
-    )
-    .execute();
+  return appendEventsOfCases(tx, tenantId, [{ caseId, events, extra }]);
 }
 
 export function listEvents(tx: Tx, caseId: string) {
@@ -156,4 +88,89 @@ export async function updateCaseState(
     .where("version", "=", version)
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
+}
+
+/** Cases already stored under any of these idempotency keys. */
+export function findCasesByIdempotencyKeys(tx: Tx, keys: string[]) {
+  if (keys.length === 0) return Promise.resolve([] as (CaseRow & { idempotency_key: string })[]);
+  return tx
+    .selectFrom("cases")
+    .select([...caseColumns, "idempotency_key"])
+    .where("idempotency_key", "in", keys)
+    .execute() as Promise<(CaseRow & { idempotency_key: string })[]>;
+}
+
+/** Takes `count` consecutive reference numbers; returns the first. */
+export async function takeReferenceNumbers(
+  tx: Tx,
+  tenantId: string,
+  year: number,
+  count: number,
+): Promise<number> {
+  const row = await sql<{ last: number }>`
+    insert into case_reference_counters (tenant_id, year, last) values (${tenantId}, ${year}, ${count})
+    on conflict (tenant_id, year) do update set last = case_reference_counters.last + ${count}
+    returning last`.execute(tx);
+  return row.rows[0].last - count + 1;
+}
+
+export type NewCase = {
+  tenantId: string;
+  reference: string;
+  serviceId: string;
+  serviceVersion: number;
+  state: CaseState;
+  applicantId: string | null;
+  channel: DB["cases"]["channel"];
+  idempotencyKey: string | null;
+  requestHash: string | null;
+  receivedAt: Date;
+};
+
+/** Inserts several cases in one statement; returns their ids in the order given. */
+export async function insertCases(tx: Tx, cases: NewCase[]): Promise<string[]> {
+  const rows = await tx
+    .insertInto("cases")
+    .values(
+      cases.map((c) => ({
+        tenant_id: c.tenantId,
+        reference: c.reference,
+        service_id: c.serviceId,
+        service_version: c.serviceVersion,
+        status: c.state.status,
+        state: JSON.stringify(c.state),
+        applicant_id: c.applicantId,
+        channel: c.channel,
+        idempotency_key: c.idempotencyKey,
+        request_hash: c.requestHash,
+        received_at: c.receivedAt,
+      })),
+    )
+    .returning(["id", "reference"])
+    .execute();
+  const byReference = new Map(rows.map((r) => [r.reference, r.id]));
+  return cases.map((c) => byReference.get(c.reference)!);
+}
+
+/** Appends the history events of several cases in one statement; `extra` goes on each case's last event. */
+export async function appendEventsOfCases(
+  tx: Tx,
+  tenantId: string,
+  items: { caseId: string; events: readonly CaseEvent[]; extra: Record<string, unknown> }[],
+): Promise<void> {
+  const values = items.flatMap(({ caseId, events, extra }) =>
+    events.map((e, i) => {
+      const { seq, type, at, actorId, ...rest } = e;
+      return {
+        tenant_id: tenantId,
+        case_id: caseId,
+        seq,
+        type,
+        actor_id: actorId,
+        at,
+        payload: JSON.stringify(i === events.length - 1 ? { ...rest, ...extra } : rest),
+      };
+    }),
+  );
+  if (values.length > 0) await tx.insertInto("case_events").values(values).execute();
 }

@@ -91,6 +91,22 @@ describe("publishing services and submitting applications", () => {
     assert.equal([a.created, b.created].filter(Boolean).length, 1);
   });
 
+  it("stores a burst of submissions together: each once, repeats answered with their first case", async () => {
+    const stamp = Date.now();
+    const keys = Array.from({ length: 40 }, (_, i) => `burst-${stamp}-${i % 30}`); // 10 repeats
+    const results = await Promise.all(keys.map((k) => submit(dogExample.data, k)));
+    const byKey = new Map<string, Set<string>>();
+    keys.forEach((k, i) => byKey.set(k, new Set([...(byKey.get(k) ?? []), results[i].caseId])));
+    assert.ok(
+      [...byKey.values()].every((ids) => ids.size === 1),
+      "one case per key",
+    );
+    const cases = new Set(results.map((r) => r.caseId));
+    assert.equal(cases.size, 30);
+    assert.equal(new Set(results.map((r) => r.reference)).size, 30, "references are unique");
+    assert.equal(results.filter((r) => r.created).length, 30);
+  });
+
   it("refuses other data under a key that was already used", async () => {
     const key = `key-${Date.now()}-c`;
     await submit(dogExample.data, key);
