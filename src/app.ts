@@ -5,12 +5,13 @@ import type { Hono } from "hono";
 import { accountsModule, sessionModule } from "./modules/accounts/index.ts";
 import { platformAdminModule } from "./modules/admin/index.ts";
 import { defineAuditJobs } from "./modules/audit/index.ts";
+import { caseFileModule } from "./modules/casefile/index.ts";
 import { type Cases, createCases } from "./modules/cases/index.ts";
 import { caseworkModule } from "./modules/casework/index.ts";
 import { citizenModule } from "./modules/citizen/index.ts";
 import { demoBanner, demoLogin, seedDemoIfEmpty } from "./modules/demo/index.ts";
 import { documentsModule } from "./modules/documents/index.ts";
-import { inboxModule } from "./modules/inbox/index.ts";
+import { caseScopeModule, inboxModule } from "./modules/inbox/index.ts";
 import { intakeModule } from "./modules/intake/index.ts";
 import { devOutboxModule } from "./modules/outbox/index.ts";
 import { portalModule } from "./modules/portal/index.ts";
@@ -88,6 +89,8 @@ export async function startDienstwerk(
     intakeModule(platform, { cases }),
     platformAdminModule(platform),
     portalModule(platform, { cases }),
+    caseScopeModule(platform),
+    caseFileModule(platform, { cases }),
     caseworkModule(platform, { cases }),
     inboxModule(platform),
     tenantPagesModule(platform, {

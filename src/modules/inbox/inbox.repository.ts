@@ -58,9 +58,14 @@ export type InboxRow = {
 
 type Conditions = Expression<SqlBool>[];
 
+/**
+ * What a person may see: everything for admins; otherwise cases routed to one of their org units,
+ * cases assigned to them, and cases routed to no org unit (so that a case whose service names no
+ * existing unit never becomes invisible to the municipality's caseworkers).
+ */
 function visible(s: Scope): Expression<SqlBool> {
   if (s.all) return sql<SqlBool>`true`;
-  return sql<SqlBool>`(c.org_unit_id = any(${s.orgUnitIds}::uuid[]) or c.assignee_id = ${s.userId})`;
+  return sql<SqlBool>`(c.org_unit_id is null or c.org_unit_id = any(${s.orgUnitIds}::uuid[]) or c.assignee_id = ${s.userId})`;
 }
 
 function viewCondition(view: View, s: Scope): Expression<SqlBool> {

@@ -12,7 +12,18 @@ import type { Platform } from "../../platform/http/context.ts";
 import { mountInbox } from "./inbox.routes.ts";
 
 export { caseVisibleTo } from "./inbox.service.ts";
+
+import { mountCaseScope } from "./case-scope.ts";
+
 export { workspaceNav } from "./inbox.views.ts";
+
+/**
+ * Mount before every page under `/{tenant}/amt/vorgaenge/{caseId}`: staff only, and a case
+ * outside the person's org units (or not theirs) is 404 on every such page, not just the inbox.
+ */
+export function caseScopeModule(platform: Platform): WebModule {
+  return { name: "case-scope", mount: (app) => mountCaseScope(app, platform) };
+}
 
 export function inboxModule(platform: Platform): WebModule {
   return { name: "inbox", mount: (app) => mountInbox(app, platform) };

@@ -95,6 +95,15 @@ describe("caseworker inbox", () => {
       `/${env.tenant.slug}/amt/vorgaenge/${cases.fresh.caseId}/zuweisen`,
     );
     assert.equal(assign.status, 404);
+    // Every page of that case, not only the inbox's: the case file and the follow-up form.
+    for (const rest of ["", "/wiedervorlage"]) {
+      const other = await clients.otto.get(
+        `/${env.tenant.slug}/amt/vorgaenge/${cases.fresh.caseId}${rest}`,
+      );
+      assert.equal(other.status, 404, `case file${rest}`);
+    }
+    const own = await clients.admin.get(`/${env.tenant.slug}/amt/vorgaenge/${cases.fresh.caseId}`);
+    assert.equal(own.status, 200, "the same page exists for someone allowed to see it");
     const admin = await clients.admin.get(`${base()}?ansicht=alle`);
     assert.equal(refsIn(admin.body).length, 4, "admins see every case");
   });
