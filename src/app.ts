@@ -13,6 +13,7 @@ import { demoBanner, demoLogin, seedDemoIfEmpty } from "./modules/demo/index.ts"
 import { documentsModule } from "./modules/documents/index.ts";
 import { caseScopeModule, inboxModule } from "./modules/inbox/index.ts";
 import { intakeModule } from "./modules/intake/index.ts";
+import { intakeDeskModule } from "./modules/intake-desk/index.ts";
 import { devOutboxModule } from "./modules/outbox/index.ts";
 import { portalModule } from "./modules/portal/index.ts";
 import { messageApplicantEffect } from "./modules/postbox/index.ts";
@@ -89,6 +90,7 @@ export async function startDienstwerk(
     intakeModule(platform, { cases }),
     platformAdminModule(platform),
     portalModule(platform, { cases }),
+    intakeDeskModule(platform, { cases }),
     caseScopeModule(platform),
     caseFileModule(platform, { cases }),
     caseworkModule(platform, { cases }),

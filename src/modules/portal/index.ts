@@ -20,6 +20,20 @@ export {
   draftsOf,
 } from "./drafts.service.ts";
 
+// The form's rendering and rules, shared with the staff's intake on behalf of a citizen.
+export {
+  addItem,
+  domId,
+  fileFieldAt,
+  groupOn,
+  mergePagePost,
+  removeItem,
+  shownFields,
+  visiblePages,
+} from "./form-state.ts";
+export { type FieldContext, fieldControl } from "./portal.fields.ts";
+export { checkUpload } from "./uploads.ts";
+
 export const DRAFT_EXPIRY_QUEUE = "portal.drafts.expire";
 
 /** The portal's pages, mounted before the municipality pages; drafts expire in a nightly job. */
