@@ -74,4 +74,25 @@ describe("inbox pages in a browser, checked with axe", { skip }, () => {
     assert.match(await page.content(), new RegExp(first.reference));
     await accessible(page);
   });
+
+  it("the intake desk's pages (choice, form, its errors, the result) have no axe violations", async () => {
+    const page = await context.newPage();
+    const base = `${app.url}/${setup.tenant.slug}/amt/erfassung`;
+    await page.goto(base);
+    await accessible(page);
+    await page.goto(`${base}/hund-anmelden`);
+    assert.match(await page.content(), /name="amt_kanal"/);
+    await accessible(page);
+    await page.fill("#amt_eingang", "01.01.2999");
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click("form.application-form .kern-btn--primary"),
+    ]);
+    assert.match(await page.content(), /nicht in der Zukunft/);
+    await accessible(page);
+    const entered = await submitDog(app, setup.tenant, { channel: "post" });
+    await page.goto(`${base}/erfasst/${entered.caseId}`);
+    assert.match(await page.content(), new RegExp(entered.reference));
+    await accessible(page);
+  });
 });
