@@ -13,11 +13,7 @@ import {
   withReturn,
 } from "./accounts.areas.ts";
 import type { AccountsDeps } from "./accounts.deps.ts";
-import {
-  requireCitizen,
-  requirePlatformAdmin,
-  requireStaff,
-} from "./accounts.guards.ts";
+import { requireCitizen, requirePlatformAdmin, requireStaff } from "./accounts.guards.ts";
 import { codeForm, forgotForm, loginForm, registerForm, resetForm } from "./accounts.schema.ts";
 import {
   registerCitizen,

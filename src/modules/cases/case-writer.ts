@@ -81,7 +81,7 @@ export class CaseWriter {
         this.platform,
         group.map((w) => w.item),
       );
-      group.forEach((w, i) => settle(w, results[i]));
+      for (const [i, w] of group.entries()) settle(w, results[i]);
     } catch (err) {
       // Another process stored one of these keys meanwhile (the unique check waited for it to
       // commit): store one by one; each then finds its earlier case, or is stored.

@@ -96,7 +96,9 @@ describe("publishing services and submitting applications", () => {
     const keys = Array.from({ length: 40 }, (_, i) => `burst-${stamp}-${i % 30}`); // 10 repeats
     const results = await Promise.all(keys.map((k) => submit(dogExample.data, k)));
     const byKey = new Map<string, Set<string>>();
-    keys.forEach((k, i) => byKey.set(k, new Set([...(byKey.get(k) ?? []), results[i].caseId])));
+    for (const [i, k] of keys.entries()) {
+      byKey.set(k, new Set([...(byKey.get(k) ?? []), results[i].caseId]));
+    }
     assert.ok(
       [...byKey.values()].every((ids) => ids.size === 1),
       "one case per key",
