@@ -18,6 +18,9 @@ export function workspaceNav(c: Context<AppEnv>, admin: boolean) {
   const base = `/${c.var.tenant!.slug}/amt`;
   return [
     { href: `${base}/`, label: t("inbox.nav.inbox") },
+    { href: `${base}/erfassung`, label: t("intakeDesk.nav") },
+    { href: `${base}/sammelaktion`, label: t("casework.bulk.title") },
+    { href: `${base}/statistik`, label: t("casework.stats.title") },
     { href: `${base}/sicherheit`, label: t("inbox.nav.security") },
     ...(admin ? [{ href: `${base}/verwaltung/`, label: t("inbox.nav.administration") }] : []),
   ];
