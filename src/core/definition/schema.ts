@@ -89,6 +89,12 @@ export const Meta = z.strictObject({
   }),
   requiredDocuments: z.array(RequiredDocument),
   keywords: z.array(z.string()).optional(),
+  category: z
+    .string()
+    .min(1)
+    .max(80)
+    .describe("catalogue category on the start page, e.g. Bauen und Wohnen")
+    .optional(),
 });
 
 /** A page of the application form. */

@@ -1,6 +1,7 @@
 import { lintDefinition, loadDefinition, type ServiceDefinition } from "../../core/index.ts";
 import { type Db, withTenant } from "../../platform/db/database.ts";
 import { DomainError } from "../../platform/errors.ts";
+import { orgUnitsOf } from "../tenants/index.ts";
 import {
   ensureService,
   findLatestPublished,
@@ -113,15 +114,56 @@ export async function getServiceVersion(
   return row ? loaded(tenantId, row) : undefined;
 }
 
-export type CatalogueEntry = { slug: string; title: string; description: string };
+export type CatalogueEntry = {
+  slug: string;
+  title: string;
+  description: string;
+  keywords: string[];
+  /** `meta.category`, else the name of the org unit `meta.orgUnit` names. */
+  category: string;
+};
 
 /** The municipality's published services for its start page, by title. */
 export async function catalogue(db: Db, tenantId: string): Promise<CatalogueEntry[]> {
-  const rows = await withTenant(db, tenantId, (tx) => listLatestPublished(tx));
+  const [rows, units] = await Promise.all([
+    withTenant(db, tenantId, (tx) => listLatestPublished(tx)),
+    orgUnitsOf(db, tenantId),
+  ]);
   return rows
     .map((r) => {
-      const def = loaded(tenantId, r).definition;
-      return { slug: r.slug, title: def.meta.title, description: def.meta.description };
+      const { meta } = loaded(tenantId, r).definition;
+      return {
+        slug: r.slug,
+        title: meta.title,
+        description: meta.description,
+        keywords: meta.keywords ?? [],
+        category: meta.category ?? orgUnitLabel(meta.orgUnit, units),
+      };
     })
     .sort((a, b) => a.title.localeCompare(b.title, "de"));
+}
+
+const slugOf = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/ä/g, "ae")
+    .replace(/ö/g, "oe")
+    .replace(/ü/g, "ue")
+    .replace(/ß/g, "ss")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
+/**
+ * The org unit a definition names (by id, name or slug, or the unit whose slug is its prefix, as
+ * the inbox routes it), else the key itself in words ("bauamt-tiefbau" -> "Bauamt Tiefbau").
+ */
+function orgUnitLabel(key: string, units: { id: string; name: string }[]): string {
+  const unit =
+    units.find((u) => u.id === key || u.name === key || slugOf(u.name) === key) ??
+    units.find((u) => key.startsWith(`${slugOf(u.name)}-`));
+  if (unit) return unit.name;
+  return key
+    .split("-")
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(" ");
 }

@@ -1,6 +1,7 @@
 import type { Hono, MiddlewareHandler } from "hono";
 import { DomainError } from "../../platform/errors.ts";
 import type { AppEnv, Platform } from "../../platform/http/context.ts";
+import type { CatalogueItem } from "./catalogue-search.ts";
 import { findTenantLogo } from "./tenants.repository.ts";
 import { RESERVED_SLUGS } from "./tenants.schema.ts";
 import { allTenants, getTenant } from "./tenants.service.ts";
@@ -35,9 +36,7 @@ export function tenantResolver(platform: Platform): MiddlewareHandler<AppEnv> {
 /** In demo mode: the demo caseworker's sign-in for a municipality's start page. */
 export type DemoLogin = (tenantSlug: string) => { email: string; password: string } | undefined;
 
-export type CatalogueSource = (
-  tenantId: string,
-) => Promise<{ slug: string; title: string; description: string }[]>;
+export type CatalogueSource = (tenantId: string) => Promise<CatalogueItem[]>;
 
 /** Mounted first: the instance start page, and the municipality context for every later route. */
 export function mountTenantContext(app: Hono<AppEnv>, platform: Platform) {
@@ -61,7 +60,8 @@ export function mountTenantPages(
   app.get("/:tenant", (c) => c.redirect(`/${c.req.param("tenant")}/`, 301));
   app.get("/:tenant/", async (c) => {
     const tenant = (await getTenant(db, c.var.tenant!.slug))!;
-    return tenantHomePage(c, tenant, await catalogue(tenant.id), demoLogin?.(tenant.slug));
+    const q = (c.req.query("q") ?? "").slice(0, 200);
+    return tenantHomePage(c, tenant, await catalogue(tenant.id), demoLogin?.(tenant.slug), q);
   });
   for (const [path, which] of Object.entries(LEGAL)) {
     app.get(`/:tenant/${path}`, async (c) =>

@@ -2,6 +2,8 @@ import type { Context } from "hono";
 import { html } from "hono/html";
 import type { AppEnv } from "../../platform/http/context.ts";
 import { page } from "../../platform/http/layout.ts";
+import { field, submitButton } from "../../platform/http/ui.ts";
+import { byCategory, type CatalogueItem, searchCatalogue } from "./catalogue-search.ts";
 import type { TenantRow } from "./tenants.repository.ts";
 
 export function tenantListPage(c: Context<AppEnv>, tenants: TenantRow[]) {
@@ -25,12 +27,18 @@ export function tenantListPage(c: Context<AppEnv>, tenants: TenantRow[]) {
 export function tenantHomePage(
   c: Context<AppEnv>,
   tenant: TenantRow,
-  services: { slug: string; title: string; description: string }[],
+  services: CatalogueItem[],
   demo?: { email: string; password: string },
+  query = "",
 ) {
   const t = c.var.t;
+  const found = searchCatalogue(services, query);
+  const groups = byCategory(found, t("tenants.catalogue.other"));
+  const searching = query.trim() !== "";
   return page(c, {
-    title: t("tenants.home.title"),
+    title: searching
+      ? t("tenants.catalogue.resultsTitle", { query: query.trim() })
+      : t("tenants.home.title"),
     body: html`<h1 class="kern-title kern-title--large">${tenant.name}</h1>
       ${demo ? demoBox(c, tenant, demo) : ""}
       <p class="kern-body kern-body--large">${t("tenants.home.intro")}</p>
@@ -38,13 +46,47 @@ export function tenantHomePage(
       ${
         services.length === 0
           ? html`<p class="kern-body">${t("tenants.home.noServices")}</p>`
-          : html`<ul class="card-grid">${services.map(
-              (
-                s,
-              ) => html`<li class="kern-card"><div class="kern-card__container"><div class="kern-card__header">
-              <h3 class="kern-title"><a class="kern-link kern-link--stretched" href="/${tenant.slug}/dienste/${s.slug}">${s.title}</a></h3></div>
-              <div class="kern-card__body"><p class="kern-body">${s.description}</p></div></div></li>`,
-            )}</ul>`
+          : html`
+      <form method="get" action="/${tenant.slug}/" role="search" class="catalogue-search">
+        ${field({ name: "q", label: t("tenants.catalogue.search"), hint: t("tenants.catalogue.search.hint"), value: query, autocomplete: "off" })}
+        ${submitButton(t("tenants.catalogue.search.submit"), "secondary")}
+      </form>
+      ${
+        searching
+          ? html`<p class="kern-body" role="status">${
+              found.length === 0
+                ? t("tenants.catalogue.none", { query: query.trim() })
+                : t(
+                    found.length === 1 ? "tenants.catalogue.count.one" : "tenants.catalogue.count",
+                    {
+                      count: found.length,
+                      query: query.trim(),
+                    },
+                  )
+            } <a class="kern-link" href="/${tenant.slug}/">${t("tenants.catalogue.all")}</a></p>`
+          : ""
+      }
+      ${
+        groups.length > 1
+          ? html`<nav aria-label="${t("tenants.catalogue.categories")}"><ul class="kern-list">${groups.map(
+              (g, i) =>
+                html`<li><a class="kern-link" href="#kategorie-${i + 1}">${g.category}</a> (${g.services.length})</li>`,
+            )}</ul></nav>`
+          : ""
+      }
+      ${groups.map(
+        (
+          g,
+          i,
+        ) => html`<h3 class="kern-title kern-title--small" id="kategorie-${i + 1}">${g.category}</h3>
+        <ul class="card-grid">${g.services.map(
+          (
+            s,
+          ) => html`<li class="kern-card"><div class="kern-card__container"><div class="kern-card__header">
+          <h4 class="kern-title"><a class="kern-link kern-link--stretched" href="/${tenant.slug}/dienste/${s.slug}">${s.title}</a></h4></div>
+          <div class="kern-card__body"><p class="kern-body">${s.description}</p></div></div></li>`,
+        )}</ul>`,
+      )}`
       }
       ${contactBlock(c, tenant)}`,
   });
