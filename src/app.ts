@@ -14,6 +14,7 @@ import { documentsModule } from "./modules/documents/index.ts";
 import { caseScopeModule, inboxModule } from "./modules/inbox/index.ts";
 import { intakeModule } from "./modules/intake/index.ts";
 import { intakeDeskModule } from "./modules/intake-desk/index.ts";
+import { newsModule } from "./modules/news/index.ts";
 import { devOutboxModule } from "./modules/outbox/index.ts";
 import { portalModule } from "./modules/portal/index.ts";
 import { messageApplicantEffect } from "./modules/postbox/index.ts";
@@ -82,6 +83,7 @@ export async function startDienstwerk(
     tenantContextModule(platform),
     sessionModule(platform),
     accountsModule(platform),
+    newsModule(platform),
     citizenModule(platform, cases),
     devOutboxModule(platform),
     documentsModule(platform),

@@ -46,6 +46,29 @@ export interface DB {
     updated_at: Generated<Date>;
   };
   recovery_codes: { user_id: string; code_hash: string; used_at: Timestamp | null };
+  /** News by topic (migration 0012). */
+  news_topics: {
+    tenant_id: string;
+    id: Generated<string>;
+    name: string;
+    created_at: Generated<Date>;
+  };
+  news_subscriptions: {
+    tenant_id: string;
+    topic_id: string;
+    user_id: string;
+    created_at: Generated<Date>;
+  };
+  news_items: {
+    tenant_id: string;
+    id: Generated<string>;
+    topic_id: string;
+    title: string;
+    body: string;
+    author_id: string | null;
+    recipients: Generated<number>;
+    published_at: Generated<Date>;
+  };
   sessions: {
     id_hash: string;
     user_id: string;
