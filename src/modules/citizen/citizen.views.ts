@@ -13,6 +13,7 @@ const SECTIONS = [
   ["/konto/", "citizen.nav.overview"],
   ["/konto/postfach", "citizen.nav.postbox"],
   ["/konto/entwuerfe", "citizen.nav.drafts"],
+  ["/konto/abonnements", "news.subscriptions.title"],
   ["/konto/profil", "citizen.nav.profile"],
   ["/konto/sicherheit", "citizen.nav.security"],
   ["/konto/export", "citizen.nav.export"],

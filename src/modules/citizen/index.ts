@@ -13,6 +13,7 @@ import type { Cases } from "../cases/index.ts";
 import { mountCitizen } from "./citizen.routes.ts";
 
 export { type ApplicationSummary, applicationsOf, profileOf } from "./citizen.service.ts";
+export { accountPage } from "./citizen.views.ts";
 
 export function citizenModule(platform: Platform, cases: Cases): WebModule {
   return { name: "citizen", mount: (app: Hono<AppEnv>) => mountCitizen(app, platform, cases) };

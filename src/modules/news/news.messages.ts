@@ -34,7 +34,6 @@ registerMessages({
     "news.mail.text":
       "{body}\n\n--\nSie erhalten diese E-Mail, weil Sie das Thema „{topic}“ von {tenant} abonniert haben.\nAbbestellen (ohne Anmeldung): {link}",
     "news.subscriptions.title": "Abonnements",
-    "news.subscriptions.back": "Zurück zum Bürgerkonto",
     "news.subscriptions.lead":
       "Wählen Sie, zu welchen Themen Sie Neuigkeiten Ihrer Kommunen per E-Mail erhalten möchten.",
     "news.subscriptions.none": "Noch keine Kommune bietet Themen zum Abonnieren an.",
@@ -85,7 +84,6 @@ registerMessages({
     "news.mail.text":
       "{body}\n\n--\nYou receive this email because you subscribed to the topic “{topic}” of {tenant}.\nUnsubscribe (no sign-in needed): {link}",
     "news.subscriptions.title": "Subscriptions",
-    "news.subscriptions.back": "Back to your account",
     "news.subscriptions.lead":
       "Choose the topics on which you want to receive your municipalities' news by email.",
     "news.subscriptions.none": "No municipality offers topics to subscribe to yet.",

@@ -4,6 +4,7 @@ import type { AppEnv } from "../../platform/http/context.ts";
 import type { FieldErrors } from "../../platform/http/forms.ts";
 import { page } from "../../platform/http/layout.ts";
 import { csrfField, errorSummary, field, notice, submitButton } from "../../platform/http/ui.ts";
+import { accountPage } from "../citizen/index.ts";
 import { checkboxes, select, textarea } from "../tenants/index.ts";
 import type { NewsItemRow, TopicRow } from "./news.repository.ts";
 import type { CitizenTopics } from "./news.service.ts";
@@ -94,11 +95,10 @@ export function newsAdminPage(
 /** The citizen's subscriptions, one form per municipality. */
 export function subscriptionsPage(c: Context<AppEnv>, groups: CitizenTopics) {
   const t = c.var.t;
-  return page(c, {
+  return accountPage(c, {
     title: t("news.subscriptions.title"),
-    body: html`<p class="kern-body"><a class="kern-link" href="/konto/">${t("news.subscriptions.back")}</a></p>
-      <h1 class="kern-title kern-title--large">${t("news.subscriptions.title")}</h1>
-      <p class="kern-body">${t("news.subscriptions.lead")}</p>
+    section: "/konto/abonnements",
+    body: html`<p class="kern-body">${t("news.subscriptions.lead")}</p>
       ${
         groups.length === 0
           ? html`<p class="kern-body">${t("news.subscriptions.none")}</p>`

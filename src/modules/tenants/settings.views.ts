@@ -24,6 +24,7 @@ export function administrationPage(c: Context<AppEnv>) {
     ["organisationseinheiten", "tenants.admin.orgUnits"],
     ["mitarbeitende", "tenants.admin.staff"],
     ["api-schluessel", "intake.apiKeys"],
+    ["neuigkeiten", "news.admin.title"],
   ] as const;
   return page(c, {
     title: t("tenants.admin.title"),

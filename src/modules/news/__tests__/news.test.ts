@@ -79,6 +79,8 @@ describe("news by topic", () => {
   });
 
   it("admins create topics; an empty or taken name is refused at the field", async () => {
+    const start = await admin.get(`/${tenant.slug}/amt/verwaltung/`);
+    assert.match(start.body, /href="[^"]*\/amt\/verwaltung\/neuigkeiten"/);
     let form = await admin.get(base());
     assert.equal(form.status, 200);
     assert.match(form.body, /Es gibt noch keine Themen/);
@@ -100,6 +102,11 @@ describe("news by topic", () => {
   it("citizens subscribe per municipality and topic in their account", async () => {
     const page = await subscribe(reader, "Baustellen");
     assert.match(page.body, /Ihre Abonnements wurden gespeichert/);
+    assert.match(
+      page.body,
+      /href="\/konto\/abonnements" aria-current="page"/,
+      "account navigation",
+    );
     assert.match(page.body, new RegExp(tenant.name));
     assert.deepEqual(
       (await subscribed(reader.id)).map((r) => r.topic_id),
