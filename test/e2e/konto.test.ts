@@ -374,8 +374,13 @@ describe("Bürgerkonto: applications, postbox, tasks, profile, export, deletion"
     assert.equal((await client.get("/konto/")).status, 303, "the session is gone");
     const row = await caseRow(caseId);
     assert.equal(row.applicant_id, null, "the case stays with the municipality");
+    // The discontinue action may add its own message at any moment (an effect job): every
+    // message of the case stays with the municipality, none points at the deleted account.
     const kept = await messagesOf(caseId);
-    assert.equal(kept.length, 1);
-    assert.equal(kept[0].recipient_id, null);
+    assert.ok(kept.length >= 1);
+    assert.ok(
+      kept.every((m) => m.recipient_id === null),
+      JSON.stringify(kept),
+    );
   });
 });
