@@ -219,37 +219,3 @@ export function recoveryCodesPage(c: Context<AppEnv>, codes: string[], next: str
       ${p(html`<a class="kern-link" href="${next}">${t("accounts.recovery.continue")}</a>`)}`,
   });
 }
-
-export function accountHomePage(c: Context<AppEnv>) {
-  const t = c.var.t;
-  const v = c.var.viewer!;
-  const title = t("accounts.home.title");
-  return page(c, {
-    title,
-    body: html`${h1(title)}
-      <h2 class="kern-title">${t("accounts.home.profile")}</h2>
-      <dl class="kern-description-list">
-        <div class="kern-description-list-item"><dt class="kern-description-list-item__key">${t("accounts.field.name")}</dt><dd class="kern-description-list-item__value">${v.name}</dd></div>
-        <div class="kern-description-list-item"><dt class="kern-description-list-item__key">${t("accounts.field.email")}</dt><dd class="kern-description-list-item__value">${v.email}</dd></div>
-      </dl>
-      <h2 class="kern-title">${t("accounts.home.links")}</h2>
-      <ul class="kern-list"><li><a class="kern-link" href="/konto/sicherheit">${t("accounts.security.title")}</a></li>
-        <li><a class="kern-link" href="/">${t("accounts.home.municipalities")}</a></li></ul>`,
-  });
-}
-
-export function workspaceHomePage(c: Context<AppEnv>, roles: string[]) {
-  const t = c.var.t;
-  const slug = c.var.tenant!.slug;
-  const title = t("accounts.workspace.title");
-  return page(c, {
-    title,
-    body: html`${h1(title)}
-      ${p(t("accounts.workspace.hello", { name: c.var.viewer!.name || c.var.viewer!.email }))}
-      <h2 class="kern-title">${t("accounts.workspace.roles")}</h2>
-      <ul class="kern-list">${roles.map((r) => html`<li>${t(`accounts.role.${r}`)}</li>`)}</ul>
-      <h2 class="kern-title">${t("accounts.workspace.links")}</h2>
-      <ul class="kern-list"><li><a class="kern-link" href="/${slug}/amt/sicherheit">${t("accounts.security.title")}</a></li>
-        ${roles.includes("admin") ? html`<li><a class="kern-link" href="/${slug}/amt/verwaltung/">${t("accounts.workspace.administration")}</a></li>` : ""}</ul>`,
-  });
-}
