@@ -163,9 +163,10 @@ export async function listInbox(
     where ${sql.join(where, sql` and `)}
     order by ${order}
     limit ${q.limit}`;
-  // Newest first walks an index; by deadline, every open case of the view is sorted anyway.
+  // Newest first walks an index; by deadline, every open case of the view is sorted anyway, and
+  // an Aktenzeichen is one row of the unique index.
   const result =
-    q.sort === "eingang"
+    q.sort === "eingang" && !(q.filters.q && REFERENCE.test(q.filters.q))
       ? await walkingIndexes(tx, true, () => query.execute(tx))
       : await query.execute(tx);
   return result.rows;
