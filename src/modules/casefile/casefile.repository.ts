@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { Db, Tx } from "../../platform/db/database.ts";
+import type { Tx } from "../../platform/db/database.ts";
 
 /** The case's history, oldest first, with the name and kind of each person who acted. */
 export function historyOf(tx: Tx, caseId: string) {
@@ -118,14 +118,4 @@ export async function namesOf(tx: Tx, ids: string[]): Promise<Map<string, string
     .where("id", "in", valid)
     .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-/** The Bundesland of the municipality (deadline calendar). */
-export async function landOfTenant(db: Db, tenantId: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom("tenants")
-    .select(sql<string | null>`settings->>'state'`.as("state"))
-    .where("id", "=", tenantId)
-    .executeTakeFirst();
-  return row?.state ?? undefined;
 }

@@ -21,7 +21,6 @@ import {
   findFile,
   historyOf,
   insertNote,
-  landOfTenant,
   logAccess,
   messagesOf,
   namesOf,
@@ -166,7 +165,7 @@ function inputForm(action: ActionDef): ServiceDefinition {
  * DomainError (409). Nothing changes on refusal.
  */
 export async function performFromForm(
-  platform: Platform,
+  _platform: Platform,
   cases: Cases,
   p: Ref & {
     actionId: string;
@@ -183,7 +182,7 @@ export async function performFromForm(
   const input = decodeFormPost(inputForm(action), p.entries);
   try {
     return await cases.perform({
-      tenant: { id: p.tenantId, state: await landOfTenant(platform.database.db, p.tenantId) },
+      tenant: { id: p.tenantId },
       caseId: p.caseId,
       actionId: p.actionId,
       actor: p.actor,
@@ -203,7 +202,7 @@ export async function performFromForm(
 
 /** Approves the action waiting for second approval (another person with an approver role). */
 export async function approveProposal(
-  platform: Platform,
+  _platform: Platform,
   cases: Cases,
   p: Ref & { actor: StaffActor; expectedVersion: number },
 ): Promise<{ status: string }> {
@@ -212,7 +211,7 @@ export async function approveProposal(
   const pending = found.row.state.pending;
   if (!pending) throw new DomainError("process.nothingPending", { status: 409 });
   return cases.perform({
-    tenant: { id: p.tenantId, state: await landOfTenant(platform.database.db, p.tenantId) },
+    tenant: { id: p.tenantId },
     caseId: p.caseId,
     actionId: pending.actionId,
     actor: p.actor,

@@ -9,7 +9,7 @@ import {
   performAction,
   rejectProposal,
 } from "../../core/index.ts";
-import { type Tx, withTenant } from "../../platform/db/database.ts";
+import { type Db, type Tx, withTenant } from "../../platform/db/database.ts";
 import { DomainError } from "../../platform/errors.ts";
 import type { Platform } from "../../platform/http/context.ts";
 import { getServiceVersion, type PublishedService } from "../services/index.ts";
@@ -18,6 +18,7 @@ import {
   type CaseRow,
   findCase,
   findCaseForUpdate,
+  findTenantState,
   updateCaseState,
 } from "./cases.repository.ts";
 
@@ -30,7 +31,7 @@ export class ActionInputInvalid extends DomainError {
   }
 }
 
-export type CaseRef = { tenant: { id: string; state?: string }; caseId: string };
+export type CaseRef = { tenant: { id: string }; caseId: string };
 
 /** One action on a case: who, what, with which input, on the version the person saw. */
 export type ActionRequest = CaseRef & {
@@ -46,6 +47,23 @@ export type EffectJob = { tenantId: string; caseId: string; effect: CaseEffect }
 
 export function landOf(state: string | undefined): Bundesland {
   return (BUNDESLAENDER as readonly string[]).includes(state ?? "") ? (state as Bundesland) : "ST";
+}
+
+const lands = new Map<string, { at: number; land: Bundesland }>();
+const LAND_TTL_MS = 5_000;
+
+/**
+ * The municipality's Land, which decides holidays and so every deadline the engine computes.
+ * Read here, from the municipality's settings, so that no caller can pass a wrong or missing one
+ * (it used to be passed in, and pages that did not know it silently got Sachsen-Anhalt's
+ * holidays). Remembered for a few seconds: it changes as good as never.
+ */
+export async function tenantLand(db: Db, tenantId: string): Promise<Bundesland> {
+  const hit = lands.get(tenantId);
+  if (hit && Date.now() - hit.at < LAND_TTL_MS) return hit.land;
+  const land = landOf(await findTenantState(db, tenantId));
+  lands.set(tenantId, { at: Date.now(), land });
+  return land;
 }
 
 /** Enqueues the effects that have a handler, keyed so each runs once per case and event. */
@@ -120,7 +138,7 @@ export async function performCaseAction(
     }
     const service = await definitionOf(platform, p.tenant.id, row);
     const result = performAction(service.definition, row.state, p.actionId, p.actor, p.input, now, {
-      land: landOf(p.tenant.state),
+      land: await tenantLand(platform.database.db, p.tenant.id),
     });
     if (!result.ok) {
       if (result.problems?.length) throw new ActionInputInvalid(result.error.key, result.problems);

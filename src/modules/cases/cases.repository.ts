@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { CaseEvent, CaseState } from "../../core/index.ts";
-import type { Tx } from "../../platform/db/database.ts";
+import type { Db, Tx } from "../../platform/db/database.ts";
 import type { DB } from "../../platform/db/schema.ts";
 
 export type CaseRow = {
@@ -173,4 +173,14 @@ export async function appendEventsOfCases(
     }),
   );
   if (values.length > 0) await tx.insertInto("case_events").values(values).execute();
+}
+
+/** The Bundesland code in the municipality's settings (tenants are instance-wide, no RLS). */
+export async function findTenantState(db: Db, tenantId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("tenants")
+    .select(sql<string | null>`settings->>'state'`.as("state"))
+    .where("id", "=", tenantId)
+    .executeTakeFirst();
+  return row?.state ?? undefined;
 }

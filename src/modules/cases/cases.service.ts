@@ -4,7 +4,7 @@ import { canonicalJson } from "../../platform/canonical-json.ts";
 import { DomainError } from "../../platform/errors.ts";
 import type { Platform } from "../../platform/http/context.ts";
 import { getPublishedService } from "../services/index.ts";
-import { landOf } from "./case-actions.service.ts";
+import { tenantLand } from "./case-actions.service.ts";
 import { caseWriterOf } from "./case-writer.ts";
 import type { CaseRow } from "./cases.repository.ts";
 
@@ -18,7 +18,7 @@ export class SubmissionInvalid extends DomainError {
 }
 
 export type Submission = {
-  tenant: { id: string; state?: string };
+  tenant: { id: string };
   serviceSlug: string;
   data: unknown;
   applicantId: string | null;
@@ -50,7 +50,7 @@ export async function submitApplication(
   if (!valid.ok) throw new SubmissionInvalid(valid.errors);
   const actor = { id: s.applicantId ?? "applicant", roles: ["applicant"] };
   const started = startCase(service.definition, valid.data, actor, now, {
-    land: landOf(s.tenant.state),
+    land: await tenantLand(db, s.tenant.id),
   });
   if (!started.ok)
     throw new DomainError(started.error.key, { status: 422, params: started.error.params });

@@ -12,7 +12,7 @@ export {
   CASE_EFFECT_QUEUE,
   type CaseRef,
   type EffectJob,
-  landOf,
+  tenantLand,
 } from "./case-actions.service.ts";
 export { type Assignment, assignCase } from "./case-assignment.service.ts";
 export { type CaseRow, findCase, listEvents } from "./cases.repository.ts";

@@ -1,6 +1,4 @@
 import {
-  BUNDESLAENDER,
-  type Bundesland,
   type CaseState,
   germanDate,
   type IsoDate,
@@ -11,7 +9,7 @@ import { withTenant } from "../../platform/db/database.ts";
 import { DomainError } from "../../platform/errors.ts";
 import type { Platform } from "../../platform/http/context.ts";
 import { translate } from "../../platform/i18n/index.ts";
-import type { Cases } from "../cases/index.ts";
+import { type Cases, tenantLand } from "../cases/index.ts";
 import { allTenants, getTenant, type TenantRow } from "../tenants/index.ts";
 import {
   appendHistory,
@@ -25,19 +23,11 @@ import {
   watchedCases,
 } from "./deadlines.repository.ts";
 
-/** The municipality's Land for the deadline calendar (Sachsen-Anhalt if not set). */
-export function landOfTenant(state: string | undefined): Bundesland {
-  return (BUNDESLAENDER as readonly string[]).includes(state ?? "") ? (state as Bundesland) : "ST";
-}
-
-/** The municipality as the case engine needs it: id and Land (for the deadline calendar). */
-export async function engineTenant(
-  platform: Platform,
-  slug: string,
-): Promise<{ id: string; state?: string }> {
+/** The municipality as the case engine needs it (the engine finds its Land itself). */
+export async function engineTenant(platform: Platform, slug: string): Promise<{ id: string }> {
   const row = await getTenant(platform.database.db, slug);
   if (!row) throw new DomainError("error.notFound", { status: 404 });
-  return { id: row.id, state: row.settings.state };
+  return { id: row.id };
 }
 
 export type SweepReport = { notified: number; timersRun: number; timersRefused: number };
@@ -134,7 +124,7 @@ async function runTimer(
     reminderRecorded(tx, c.id, "timer", dueAt, actionId),
   );
   if (done) return "skipped";
-  const ref = { tenant: { id: tenant.id, state: tenant.settings.state }, caseId: c.id };
+  const ref = { tenant: { id: tenant.id }, caseId: c.id };
   let outcome: string | undefined;
   try {
     await cases.perform({
@@ -172,7 +162,7 @@ async function runTimer(
 export async function setFollowUp(
   platform: Platform,
   p: {
-    tenant: { id: string; state?: string };
+    tenant: { id: string };
     caseId: string;
     date: IsoDate;
     expectedVersion: number;
@@ -180,7 +170,7 @@ export async function setFollowUp(
     now?: Date;
   },
 ): Promise<IsoDate> {
-  const followUp = nextWorkingDayFrom(p.date, landOfTenant(p.tenant.state));
+  const followUp = nextWorkingDayFrom(p.date, await tenantLand(platform.database.db, p.tenant.id));
   const now = p.now ?? new Date();
   return withTenant(platform.database.db, p.tenant.id, async (tx) => {
     const row = await findCaseForFollowUp(tx, p.caseId);

@@ -1,11 +1,11 @@
 import { decodeFormPost, formatMessage } from "../../core/index.ts";
 import { withTenant } from "../../platform/db/database.ts";
-import { DomainError, notFound } from "../../platform/errors.ts";
+import { DomainError } from "../../platform/errors.ts";
 import type { Platform } from "../../platform/http/context.ts";
 import { type Locale, translate } from "../../platform/i18n/index.ts";
 import { ActionInputInvalid, type Cases } from "../cases/index.ts";
 import { readUpload, uploadedFiles } from "../postbox/index.ts";
-import { deleteFiles, insertCaseFile, tenantSettings } from "./citizen.repository.ts";
+import { deleteFiles, insertCaseFile } from "./citizen.repository.ts";
 import { type ApplicationDetail, applicationOf, type TaskAction } from "./citizen.service.ts";
 
 /** Field errors of a task form, by the form's field names (`<action>-<field>`). */
@@ -44,7 +44,7 @@ export async function answerTask(
   const { input, fileIds } = await decodeInput(platform, tenantId, p, action);
   try {
     await cases.perform({
-      tenant: { id: tenantId, state: await landOfTenant(platform, tenantId) },
+      tenant: { id: tenantId },
       caseId: p.caseId,
       actionId: p.actionId,
       actor: { id: p.userId, roles: ["applicant"] },
@@ -116,10 +116,4 @@ async function decodeInput(
 async function dropFiles(platform: Platform, tenantId: string, ids: string[]) {
   if (ids.length === 0) return;
   await withTenant(platform.database.db, tenantId, (tx) => deleteFiles(tx, ids));
-}
-
-async function landOfTenant(platform: Platform, tenantId: string): Promise<string | undefined> {
-  const settings = await tenantSettings(platform.database.db, tenantId);
-  if (!settings) throw notFound();
-  return settings.state;
 }

@@ -5,7 +5,6 @@ import type { AppEnv, Platform } from "../../platform/http/context.ts";
 import type { FieldErrors } from "../../platform/http/forms.ts";
 import { setFlash } from "../../platform/http/layout.ts";
 import { requireStaff, staffRoles } from "../accounts/index.ts";
-import { getTenant } from "../tenants/index.ts";
 import { type Filters, VIEWS, type View } from "./inbox.repository.ts";
 import {
   type AssignKind,
@@ -76,12 +75,7 @@ function readQuery(c: Context<AppEnv>): {
 
 /** `/{tenant}/amt/`: the inbox; claim, release and reassign a case. */
 export function mountInbox(app: Hono<AppEnv>, platform: Platform) {
-  // The engine's tenant: its Land decides which days are working days ("Frist nah").
-  const tenantOf = async (c: Context<AppEnv>) => {
-    const row = await getTenant(platform.database.db, c.var.tenant!.slug);
-    if (!row) throw notFound();
-    return { id: row.id, state: row.settings.state };
-  };
+  const tenantOf = async (c: Context<AppEnv>) => ({ id: c.var.tenant!.id });
   app.use("/:tenant/amt/", requireStaff(platform));
   app.use(`${CASE}/uebernehmen`, requireStaff(platform, [...WORK_ROLES]));
   app.use(`${CASE}/abgeben`, requireStaff(platform, [...WORK_ROLES]));

@@ -3,7 +3,7 @@ import { type Db, withTenant } from "../../platform/db/database.ts";
 import type { Role } from "../../platform/db/schema.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { Platform } from "../../platform/http/context.ts";
-import { type Assignment, assignCase, landOf } from "../cases/index.ts";
+import { type Assignment, assignCase, tenantLand } from "../cases/index.ts";
 import { getServiceVersion } from "../services/index.ts";
 import { membersOf, orgUnitsOf } from "../tenants/index.ts";
 import {
@@ -24,7 +24,7 @@ export const PAGE_SIZE = 25;
 /** "Frist nah": the deadline falls within this many working days (or has passed). */
 export const NEAR_WORKING_DAYS = 3;
 
-type Tenant = { id: string; state?: string };
+type Tenant = { id: string };
 export type Viewer = { userId: string; roles: readonly Role[] };
 
 /** What a service version says about its statuses, kept per published version (immutable). */
@@ -62,7 +62,7 @@ export async function scopeOf(
     orgUnitIds: me?.org_unit_ids ?? [],
     approver: viewer.roles.includes("approver"),
     today,
-    nearDate: addWorkingDays(today as IsoDate, NEAR_WORKING_DAYS, landOf(tenant.state)),
+    nearDate: addWorkingDays(today as IsoDate, NEAR_WORKING_DAYS, await tenantLand(db, tenant.id)),
     members,
   };
 }

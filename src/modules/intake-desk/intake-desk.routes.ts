@@ -238,12 +238,12 @@ export function mountIntakeDesk(app: Hono<AppEnv>, platform: Platform, deps: { c
       for (const p of check.errors) if (!errors.has(p.path)) errors.set(p.path, message(p));
     if (errors.size > 0) return render(422);
 
-    const row = await getTenant(db, tenant.slug);
+    const _row = await getTenant(db, tenant.slug);
     const receivedAt = received === today ? new Date() : new Date(`${received}T12:00:00Z`);
     let submitted: Awaited<ReturnType<Cases["submit"]>>;
     try {
       submitted = await deps.cases.submit({
-        tenant: { id: tenant.id, state: row?.settings.state },
+        tenant: { id: tenant.id },
         serviceSlug: service.slug,
         data,
         applicantId,

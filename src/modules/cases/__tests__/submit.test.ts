@@ -7,7 +7,7 @@ import { makeTenant } from "../../../../test/helpers/factories.ts";
 import type { Running } from "../../../app.ts";
 import { withTenant } from "../../../platform/db/database.ts";
 import { catalogue, publishService } from "../../services/index.ts";
-import { listEvents, SubmissionInvalid, submitApplication } from "../index.ts";
+import { findCase, listEvents, SubmissionInvalid, submitApplication } from "../index.ts";
 
 const dogService = JSON.parse(readFileSync("services/hund-anmelden.json", "utf8"));
 // The example also carries the caseworker's later inputs (tax tag, signatory): not part of the form.
@@ -173,6 +173,40 @@ describe("publishing services and submitting applications", () => {
     );
     return r.rows[0].n;
   }
+});
+
+describe("the municipality's Land", () => {
+  let app: Running;
+  before(async () => {
+    app = await startTestApp();
+  });
+  after(() => app.stop());
+
+  it("decides the deadline calendar from the municipality's settings, not from the caller", async () => {
+    // 10 working days from Thursday 28 Oct 2027 cross All Saints' Day (1 Nov): a public
+    // holiday in Nordrhein-Westfalen, not in Sachsen-Anhalt. Callers pass only the id.
+    const dueIn = async (state: "ST" | "NW") => {
+      const tenant = await makeTenant(app, state);
+      await publishService(app.platform.database.db, tenant.id, dogService);
+      const { caseId } = await app.cases.submit({
+        tenant: { id: tenant.id },
+        serviceSlug: "hund-anmelden",
+        data: dogExample.data,
+        applicantId: null,
+        channel: "online",
+        idempotencyKey: null,
+        receivedAt: new Date("2027-10-28T09:00:00Z"),
+      });
+      const row = await withTenant(app.platform.database.db, tenant.id, (tx) =>
+        findCase(tx, caseId),
+      );
+      return row?.state.dueDate;
+    };
+    const st = await dueIn("ST");
+    const nw = await dueIn("NW");
+    assert.ok(st && nw);
+    assert.ok(nw > st, `NW ${nw} should end later than ST ${st}`);
+  });
 });
 
 describe("performing actions on a case", () => {

@@ -80,7 +80,7 @@ export async function submitFrist(
 ) {
   const receivedAt = new Date(Date.now() - (o.daysAgo ?? 0) * 86_400_000);
   return app.cases.submit({
-    tenant: { id: tenantId, state: "ST" },
+    tenant: { id: tenantId },
     serviceSlug: "frist-test",
     data: { name: o.name ?? "Osterfeuer am Dorfteich", fireDate: "2027-04-03" },
     applicantId: null,

@@ -22,7 +22,7 @@ describe("statistics", () => {
     for (const daysAgo of [2, 4, 10]) {
       const { caseId } = await submitFrist(app, tenant.id, { daysAgo: 0 });
       await app.cases.perform({
-        tenant: { id: tenant.id, state: "ST" },
+        tenant: { id: tenant.id },
         caseId,
         actionId: "confirm",
         actor,

@@ -137,7 +137,7 @@ describe("receipt (Eingangsbestätigung)", () => {
     await saveTenantLogo(app.platform.database.db, withLogo.id, pixel);
     await publishService(app.platform.database.db, withLogo.id, dogService);
     const { caseId } = await app.cases.submit({
-      tenant: { ...withLogo, state: "ST" },
+      tenant: withLogo,
       serviceSlug: "hund-anmelden",
       data: dogApplication,
       applicantId: null,
