@@ -293,6 +293,13 @@ export function grantMembership(
   );
 }
 
+/** A citizen account (Bürgerkonto) by email, e.g. to link an application entered by staff. */
+export function findCitizenByEmail(db: Db, email: string) {
+  return findUserByEmail(db, "citizen", email).then((u) =>
+    u ? { id: u.id, email: u.email, name: u.name } : undefined,
+  );
+}
+
 export function findStaffUserByEmail(db: Db, email: string) {
   return findUserByEmail(db, "staff", email).then((u) =>
     u ? { id: u.id, email: u.email, name: u.name, platformAdmin: u.platform_admin } : undefined,

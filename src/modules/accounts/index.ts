@@ -28,6 +28,7 @@ export { PASSWORD_MAX, PASSWORD_MIN } from "./accounts.schema.ts";
 export {
   createCitizen,
   createStaffUser,
+  findCitizenByEmail,
   findStaffUserByEmail,
   grantMembership,
   requestPasswordReset,

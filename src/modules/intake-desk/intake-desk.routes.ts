@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Context, Hono } from "hono";
-import { sql } from "kysely";
 import {
   type FieldDef,
   formatMessage,
@@ -14,7 +13,7 @@ import {
 import { withTenant } from "../../platform/db/database.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import type { AppEnv, Platform } from "../../platform/http/context.ts";
-import { requireStaff, staffRoles } from "../accounts/index.ts";
+import { findCitizenByEmail, requireStaff, staffRoles } from "../accounts/index.ts";
 import { type Cases, findCase, SubmissionInvalid } from "../cases/index.ts";
 import {
   addItem,
@@ -25,7 +24,7 @@ import {
   removeItem,
 } from "../portal/index.ts";
 import { catalogue, getPublishedService } from "../services/index.ts";
-import { getTenant } from "../tenants/index.ts";
+import { storeCaseFiles } from "./intake-desk.repository.ts";
 import {
   CHANNELS,
   type Channel,
@@ -219,12 +218,7 @@ export function mountIntakeDesk(app: Hono<AppEnv>, platform: Platform, deps: { c
     let applicantId: string | null = null;
     if (entered.account) {
       const user = isEmailAddress(entered.account)
-        ? await db
-            .selectFrom("users")
-            .select("id")
-            .where("kind", "=", "citizen")
-            .where(sql<string>`lower(email)`, "=", entered.account.toLowerCase())
-            .executeTakeFirst()
+        ? await findCitizenByEmail(db, entered.account)
         : undefined;
       if (!user) errors.set(OWN.account, t("intakeDesk.error.account"));
       else applicantId = user.id;
@@ -238,7 +232,6 @@ export function mountIntakeDesk(app: Hono<AppEnv>, platform: Platform, deps: { c
       for (const p of check.errors) if (!errors.has(p.path)) errors.set(p.path, message(p));
     if (errors.size > 0) return render(422);
 
-    const _row = await getTenant(db, tenant.slug);
     const receivedAt = received === today ? new Date() : new Date(`${received}T12:00:00Z`);
     let submitted: Awaited<ReturnType<Cases["submit"]>>;
     try {
@@ -257,24 +250,14 @@ export function mountIntakeDesk(app: Hono<AppEnv>, platform: Platform, deps: { c
       return render(422);
     }
     // Same ids on a repeated submit: the files of the first are kept, none are added twice.
-    await withTenant(db, tenant.id, async (tx) => {
-      for (const s of stored)
-        await tx
-          .insertInto("files")
-          .values({
-            tenant_id: tenant.id,
-            id: s.id,
-            case_id: submitted.caseId,
-            field_path: s.path === OWN.scans ? "scans" : s.path,
-            filename: s.filename,
-            content_type: s.mimeType,
-            size: s.content.length,
-            sha256: s.sha256,
-            content: s.content,
-          })
-          .onConflict((oc) => oc.doNothing())
-          .execute();
-    });
+    await withTenant(db, tenant.id, (tx) =>
+      storeCaseFiles(
+        tx,
+        tenant.id,
+        submitted.caseId,
+        stored.map((s) => ({ ...s, path: s.path === OWN.scans ? "scans" : s.path })),
+      ),
+    );
     return c.redirect(`/${tenant.slug}/amt/erfassung/erfasst/${submitted.caseId}`, 303);
   });
 }
