@@ -17,11 +17,11 @@
  */
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
+import { openScratchDatabase } from "../scripts/scratch-database.ts";
 import { startDienstwerk } from "../src/app.ts";
 import { createStaffUser, grantMembership, SESSION_COOKIE } from "../src/modules/accounts/index.ts";
 import {
@@ -34,8 +34,7 @@ import { inboxPage, PAGE_SIZE, scopeOf } from "../src/modules/inbox/inbox.servic
 import { publishService } from "../src/modules/services/index.ts";
 import { createOrgUnit, createTenant } from "../src/modules/tenants/index.ts";
 import { loadConfig } from "../src/platform/config.ts";
-import { ensureDatabase, withTenant } from "../src/platform/db/database.ts";
-import { startEmbeddedPostgres } from "../src/platform/db/embedded.ts";
+import { withTenant } from "../src/platform/db/database.ts";
 
 const TENANTS = 100;
 const WARM_UP = 30;
@@ -139,17 +138,6 @@ const BREEDS = [
   "Terrier",
 ];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 const pgArray = (xs: string[]) => `array[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(",")}]`;
 
 /** The cases of all municipalities in one statement; the inbox columns computed alongside. */
@@ -252,19 +240,9 @@ async function main(): Promise<void> {
     throw new Error(`cases: ${TENANTS}..10000000`);
   }
   const secretKey = "dienstwerk-bench-secret-key-000000000000";
-  let serverUrl = process.env.DATABASE_URL;
-  let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
-  let dataDir: string | undefined;
-  if (!serverUrl) {
-    dataDir = mkdtempSync(path.join(tmpdir(), "dienstwerk-bench-inbox-"));
-    embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), secretKey });
-    serverUrl = embedded.url;
-  }
-  const dbName = `dienstwerk_bench_inbox_${Date.now().toString(36)}`;
-  const adminUrl = await ensureDatabase(serverUrl, dbName);
-  const where = embedded
-    ? `embedded PostgreSQL in ${dataDir}`
-    : `DATABASE_URL (${new URL(serverUrl).host})`;
+  const dataDir = mkdtempSync(path.join(tmpdir(), "dienstwerk-bench-inbox-"));
+  const db = await openScratchDatabase({ prefix: "dienstwerk_bench_inbox", dataDir, secretKey });
+  const { adminUrl, dbName, where } = db;
   console.log(`# database ${dbName} on ${where}`);
   console.log(
     `# ${cpus()[0]?.model ?? "cpu"} × ${availableParallelism()}, Node ${process.version}; ${total} cases, ${TENANTS} municipalities`,
@@ -457,16 +435,10 @@ async function main(): Promise<void> {
   } finally {
     await owner.end().catch(() => {});
     await app.stop();
-    if (embedded && !embedded.adopted) {
-      await embedded.stop();
-      if (dataDir && !process.env.KEEP_BENCH_DATA)
-        rmSync(dataDir, { recursive: true, force: true });
-    } else {
-      const admin = new pg.Client({ connectionString: serverUrl });
-      await admin.connect();
-      await admin.query(`drop database if exists "${dbName}" with (force)`).catch(() => {});
-      await admin.end();
-    }
+    const keep = Boolean(process.env.KEEP_BENCH_DATA);
+    await db.close({ keep });
+    if (keep) console.log(`# kept: database ${dbName} in ${dataDir}`);
+    else rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -17,7 +17,6 @@
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -126,17 +125,6 @@ if (!isMainThread) {
 
 // --- the driver (main thread) ---
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function findPgbench(): string | undefined {
   for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
     if (dir && existsSync(path.join(dir, "pgbench"))) return path.join(dir, "pgbench");
@@ -196,26 +184,18 @@ async function main(): Promise<void> {
   // Imported here, so that the worker thread does not load the whole app.
   const { startDienstwerk } = await import("../src/app.ts");
   const { loadConfig } = await import("../src/platform/config.ts");
-  const { ensureDatabase } = await import("../src/platform/db/database.ts");
-  const { startEmbeddedPostgres } = await import("../src/platform/db/embedded.ts");
+  const { openScratchDatabase } = await import("../scripts/scratch-database.ts");
   const { createTenant } = await import("../src/modules/tenants/index.ts");
   const { publishService } = await import("../src/modules/services/index.ts");
   const { createApiKey } = await import("../src/modules/intake/index.ts");
 
   const secretKey = "dienstwerk-bench-secret-key-000000000000";
-  let serverUrl = process.env.DATABASE_URL;
-  let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
-  if (!serverUrl) {
-    embedded = await startEmbeddedPostgres({
-      dataDir: path.resolve("data/bench"),
-      port: await freePort(),
-      secretKey,
-    });
-    serverUrl = embedded.url;
-  }
-  const dbName = `dienstwerk_bench_${Date.now().toString(36)}`;
-  const adminUrl = await ensureDatabase(serverUrl, dbName);
-  const where = embedded ? "embedded PostgreSQL" : `DATABASE_URL (${new URL(serverUrl).host})`;
+  const db = await openScratchDatabase({
+    prefix: "dienstwerk_bench",
+    dataDir: path.resolve("data/bench"),
+    secretKey,
+  });
+  const { adminUrl, dbName, where } = db;
 
   const app = await startDienstwerk(
     loadConfig({
@@ -287,7 +267,7 @@ async function main(): Promise<void> {
     pgb = await runPgbench(pgbench, adminUrl, seconds);
   } finally {
     await app.stop();
-    if (embedded && !embedded.adopted) await embedded.stop();
+    await db.close();
   }
 
   const perSecond = result.ok / result.seconds;
