@@ -15,6 +15,7 @@ import { caseScopeModule, inboxModule } from "./modules/inbox/index.ts";
 import { intakeModule } from "./modules/intake/index.ts";
 import { intakeDeskModule } from "./modules/intake-desk/index.ts";
 import { newsModule } from "./modules/news/index.ts";
+import { noticesModule } from "./modules/notices/index.ts";
 import { devOutboxModule } from "./modules/outbox/index.ts";
 import { portalModule } from "./modules/portal/index.ts";
 import { messageApplicantEffect } from "./modules/postbox/index.ts";
@@ -87,6 +88,7 @@ export async function startDienstwerk(
     citizenModule(platform, cases),
     devOutboxModule(platform),
     documentsModule(platform),
+    noticesModule(platform, { cases }),
     ...(options.extend?.(platform) ?? []),
     tenantAdministrationModule(platform),
     intakeModule(platform, { cases }),

@@ -120,6 +120,12 @@ export {
 } from "./calendar/calendar.ts";
 /** ISO calendar dates without time zone; the German date of an instant. */
 export { addDays, addMonths, germanDate, type IsoDate, isIsoDate } from "./calendar/dates.ts";
+/** The legal date of notification of a notice by retrieval or by post (§ 41 VwVfG). */
+export {
+  notifiedAfterPosting,
+  notifiedAfterRetrieval,
+  retrievalDeadline,
+} from "./calendar/notification.ts";
 
 // Documents -------------------------------------------------------------------------------
 

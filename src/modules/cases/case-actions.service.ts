@@ -5,6 +5,7 @@ import {
   BUNDESLAENDER,
   type Bundesland,
   type CaseEffect,
+  type CaseState,
   type Problem,
   performAction,
   rejectProposal,
@@ -44,6 +45,25 @@ export type ActionRequest = CaseRef & {
 
 export const CASE_EFFECT_QUEUE = "case.effect";
 export type EffectJob = { tenantId: string; caseId: string; effect: CaseEffect };
+
+/**
+ * An effect that runs inside the action's transaction, before it commits (making the notice):
+ * if it throws, the action is refused and the case stays as it was. What it returns is recorded
+ * on the action's history event (under its effect type, one entry per effect).
+ */
+export type InlineEffectHandler = (
+  tx: Tx,
+  c: {
+    tenantId: string;
+    /** The case as it was before the action, and the state the action leads to. */
+    row: CaseRow;
+    state: CaseState;
+    service: PublishedService;
+    effect: CaseEffect;
+    actor: Actor;
+    now: Date;
+  },
+) => Promise<Record<string, unknown> | undefined>;
 
 export function landOf(state: string | undefined): Bundesland {
   return (BUNDESLAENDER as readonly string[]).includes(state ?? "") ? (state as Bundesland) : "ST";
@@ -128,6 +148,7 @@ export async function performCaseAction(
   platform: Platform,
   p: ActionRequest,
   runnable: ReadonlySet<string>,
+  inline: ReadonlyMap<string, InlineEffectHandler> = new Map(),
 ): Promise<{ status: string; version: number; effects: CaseEffect[] }> {
   const now = p.now ?? new Date();
   return withTenant(platform.database.db, p.tenant.id, async (tx) => {
@@ -147,7 +168,25 @@ export async function performCaseAction(
     if (!(await updateCaseState(tx, row.id, row.version, result.state))) {
       throw new DomainError("cases.error.stale", { status: 409 });
     }
-    await appendEvents(tx, p.tenant.id, row.id, result.events, { effects: result.effects });
+    const records: Record<string, unknown[]> = {};
+    for (const effect of result.effects) {
+      const handler = inline.get(effect.type);
+      if (!handler) continue;
+      const record = await handler(tx, {
+        tenantId: p.tenant.id,
+        row,
+        state: result.state,
+        service,
+        effect,
+        actor: p.actor,
+        now,
+      });
+      if (record) records[effect.type] = [...(records[effect.type] ?? []), record];
+    }
+    await appendEvents(tx, p.tenant.id, row.id, result.events, {
+      effects: result.effects,
+      ...records,
+    });
     await enqueueEffects(platform, tx, p.tenant.id, row.id, result.effects, runnable);
     return { status: result.state.status, version: row.version + 1, effects: result.effects };
   });

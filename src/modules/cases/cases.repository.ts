@@ -184,3 +184,44 @@ export async function findTenantState(db: Db, tenantId: string): Promise<string 
     .executeTakeFirst();
   return row?.state ?? undefined;
 }
+
+/**
+ * Appends one event to a case's history from outside the engine (a delivery, a retrieval): the
+ * case's state version moves on by one (event numbers derive from it), so a page showing the
+ * case before is stale. Locks the case row for the rest of the transaction.
+ */
+export async function recordCaseEvent(
+  tx: Tx,
+  e: {
+    tenantId: string;
+    caseId: string;
+    type: string;
+    actorId: string;
+    at: Date;
+    payload: Record<string, unknown>;
+  },
+): Promise<void> {
+  const row = await tx
+    .updateTable("cases")
+    .set({
+      state: sql`jsonb_set(state, '{version}', to_jsonb((state ->> 'version')::int + 1))`,
+      version: sql`version + 1`,
+      updated_at: e.at,
+    })
+    .where("id", "=", e.caseId)
+    .returning(sql<number>`(state ->> 'version')::int`.as("seq"))
+    .executeTakeFirst();
+  if (!row) throw new Error(`Case ${e.caseId} not found for event ${e.type}`);
+  await tx
+    .insertInto("case_events")
+    .values({
+      tenant_id: e.tenantId,
+      case_id: e.caseId,
+      seq: row.seq,
+      type: e.type,
+      actor_id: e.actorId,
+      at: e.at,
+      payload: JSON.stringify(e.payload),
+    })
+    .execute();
+}

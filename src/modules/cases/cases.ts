@@ -6,6 +6,7 @@ import {
   type CaseRef,
   caseWithActions,
   type EffectJob,
+  type InlineEffectHandler,
   performCaseAction,
   returnCaseProposal,
 } from "./case-actions.service.ts";
@@ -27,6 +28,7 @@ export function createCases(platform: Platform) {
     if (!handler) throw new Error(`No handler for case effect ${job.effect.type}`);
     await handler(job);
   });
+  const inline = new Map<string, InlineEffectHandler>();
   const runnable = () => new Set(handlers.keys());
   return {
     /** Registers the handler of an effect type (one per type). */
@@ -34,8 +36,17 @@ export function createCases(platform: Platform) {
       if (handlers.has(type)) throw new Error(`Case effect ${type} has a handler already`);
       handlers.set(type, handler);
     },
+    /**
+     * Registers an effect that runs inside the action's transaction (one per type, and not also
+     * as a job): an error refuses the action and leaves the case as it was.
+     */
+    onEffectInTransaction(type: string, handler: InlineEffectHandler): void {
+      if (handlers.has(type) || inline.has(type))
+        throw new Error(`Case effect ${type} has a handler already`);
+      inline.set(type, handler);
+    },
     submit: (s: Submission) => submitApplication(platform, s, runnable()),
-    perform: (p: ActionRequest) => performCaseAction(platform, p, runnable()),
+    perform: (p: ActionRequest) => performCaseAction(platform, p, runnable(), inline),
     /** Returns a proposal awaiting second approval (or the proposer withdraws it). */
     returnProposal: (p: Parameters<typeof returnCaseProposal>[1]) =>
       returnCaseProposal(platform, p),

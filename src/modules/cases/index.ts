@@ -12,10 +12,11 @@ export {
   CASE_EFFECT_QUEUE,
   type CaseRef,
   type EffectJob,
+  type InlineEffectHandler,
   tenantLand,
 } from "./case-actions.service.ts";
 export { type Assignment, assignCase } from "./case-assignment.service.ts";
-export { type CaseRow, findCase, listEvents } from "./cases.repository.ts";
+export { type CaseRow, findCase, listEvents, recordCaseEvent } from "./cases.repository.ts";
 export {
   type Submission,
   SubmissionInvalid,

@@ -12,9 +12,15 @@ import type { AppEnv, Platform } from "../../platform/http/context.ts";
 import { mountDocuments } from "./documents.routes.ts";
 
 export { groupIban, type LetterData, letterOf } from "./letter.ts";
-export { receiptContent } from "./receipt.content.ts";
-export { receiptPath, receiptUrl, renderReceipt } from "./receipt.service.ts";
-export { type Assets, RenderFailed, type RenderOptions, renderPdf } from "./renderer.ts";
+export { receiptContent, recipientOf } from "./receipt.content.ts";
+export { logoAsset, receiptPath, receiptUrl, renderReceipt } from "./receipt.service.ts";
+export {
+  type Assets,
+  RenderFailed,
+  type RenderOptions,
+  renderDocument,
+  renderPdf,
+} from "./renderer.ts";
 export { presentSubmission, presentValue } from "./submission.present.ts";
 
 /** The receipt download; mount before the municipality pages. */

@@ -90,7 +90,7 @@ export function receiptContent(
  * The address block: the first person's name and the first address the form asked for (the
  * applicant's, by the forms' convention), else just the e-mail address.
  */
-function recipientOf(
+export function recipientOf(
   def: ServiceDefinition,
   data: Record<string, unknown>,
   t: Translate,

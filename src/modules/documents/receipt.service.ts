@@ -64,7 +64,7 @@ export async function renderReceipt(
 }
 
 /** The logo as a template asset, named by its content (Typst caches files by path). */
-async function logoAsset(platform: Platform, slug: string) {
+export async function logoAsset(platform: Platform, slug: string) {
   const logo = await tenantLogo(platform.database.db, slug);
   if (!logo?.logo) return undefined;
   const hash = createHash("sha256").update(logo.logo).digest("hex").slice(0, 16);

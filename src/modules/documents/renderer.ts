@@ -6,7 +6,11 @@ import { type NodeCompiler, typstBinding } from "./typst.native.ts";
 
 const TEMPLATES = path.join(path.dirname(fileURLToPath(import.meta.url)), "templates");
 
-/** Files a template may read besides its data, e.g. the municipality's logo (`assets/logo.png`). */
+/**
+ * Files a template may read besides its data, e.g. the municipality's logo (`assets/logo.png`), a
+ * QR code (`.svg`) or PDFs whose pages a print batch places (`.pdf`). Name them by their content
+ * (a hash): Typst caches files by path.
+ */
 export type Assets = Record<string, Uint8Array>;
 
 export type RenderOptions = {
@@ -14,6 +18,11 @@ export type RenderOptions = {
   assets?: Assets;
   /** The creation date written into the PDF (deterministic output: the same input, the same bytes). */
   createdAt?: Date;
+  /**
+   * PDF/A-2b unless "none": documents are records kept for years. A print batch is not a record
+   * (its letters are) and places other PDFs' pages, which PDF/A forbids in this form.
+   */
+  standard?: "a-2b" | "none";
 };
 
 /** A template failed to compile: a bug in the template, never caused by the data. */
@@ -38,12 +47,21 @@ function typst(): NodeCompiler {
  * which keeps fonts and templates parsed once.
  */
 export function renderPdf(template: string, data: unknown, opts: RenderOptions = {}): Uint8Array {
+  return renderDocument(template, data, opts).pdf;
+}
+
+/** `renderPdf` with the number of pages made. */
+export function renderDocument(
+  template: string,
+  data: unknown,
+  opts: RenderOptions = {},
+): { pdf: Uint8Array; pages: number } {
   if (!/^[a-z][a-z0-9-]*$/.test(template) || !existsSync(path.join(TEMPLATES, `${template}.typ`))) {
     throw new RenderFailed(`Unknown document template ${template}`);
   }
   const c = typst();
   const assets = Object.entries(opts.assets ?? {}).map(([name, bytes]) => {
-    if (!/^[a-z][a-z0-9-]*\.(png|jpg|svg)$/.test(name)) throw new RenderFailed(`Bad asset ${name}`);
+    if (!/^[a-z][a-z0-9-]*\.(png|jpg|svg|pdf)$/.test(name)) throw new RenderFailed(`Bad asset ${name}`);
     const file = path.join(TEMPLATES, "assets", name);
     c.mapShadow(file, Buffer.from(bytes));
     return file;
@@ -60,10 +78,11 @@ export function renderPdf(template: string, data: unknown, opts: RenderOptions =
     }
     const createdAt = opts.createdAt ?? new Date();
     // PDF/A-2b: documents are records kept for years; Typst checks the rules while writing.
-    return c.pdf(result.result, {
-      pdfStandard: "a-2b",
+    const pdf = c.pdf(result.result, {
+      pdfStandard: opts.standard === "none" ? undefined : "a-2b",
       creationTimestamp: Math.floor(createdAt.getTime() / 1000),
     });
+    return { pdf, pages: result.result.numOfPages };
   } finally {
     for (const file of assets) c.unmapShadow(file);
     // Typst memoises compilations; evicting old entries now and then keeps memory flat.

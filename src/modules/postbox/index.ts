@@ -19,11 +19,14 @@ export { exportMessages } from "./postbox.repository.ts";
 export {
   citizenFile,
   correspondenceOf,
+  deliverToPostbox,
   type MessageView,
   messageApplicantEffect,
+  onMessageRetrieved,
   type OutgoingMessage,
   openMessage,
   postboxOf,
+  type RetrievalHook,
   replyToAuthority,
   sendMessageToApplicant,
 } from "./postbox.service.ts";

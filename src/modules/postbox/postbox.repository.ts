@@ -133,15 +133,17 @@ export function findMessage(
  * Records the recipient's first retrieval (§ 41 Abs. 2a VwVfG): only a message addressed to
  * `userId` and not yet read; a later opening keeps the first time. Runs in the tenant's context.
  */
-export async function markRead(tx: Tx, id: string, userId: string, at: Date): Promise<void> {
-  await tx
+/** Records the first opening; false when it was opened before (or is no such message). */
+export async function markRead(tx: Tx, id: string, userId: string, at: Date): Promise<boolean> {
+  const r = await tx
     .updateTable("postbox_messages")
     .set({ read_at: at })
     .where("id", "=", id)
     .where("recipient_id", "=", userId)
     .where("direction", "=", "to-applicant")
     .where("read_at", "is", null)
-    .execute();
+    .executeTakeFirst();
+  return r.numUpdatedRows === 1n;
 }
 
 export function attachmentsOf(tx: Tx, tenantId: string, messageIds: string[]) {

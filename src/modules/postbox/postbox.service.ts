@@ -47,6 +47,32 @@ export async function sendMessageToApplicant(
   return { messageId: id };
 }
 
+/**
+ * Called, in the municipality's transaction, when a recipient opens a message for the first time
+ * (the retrieval): the notices module records the legal date of notification of what it carries.
+ */
+export type RetrievalHook = (tx: Tx, m: { tenantId: string; messageId: string; at: Date }) => Promise<void>;
+const retrievalHooks = new Set<RetrievalHook>();
+
+/** Registers a retrieval hook (idempotent for the same function). */
+export function onMessageRetrieved(hook: RetrievalHook): void {
+  retrievalHooks.add(hook);
+}
+
+/**
+ * Puts a message (with attachments) into the applicant's postbox within the caller's transaction
+ * and queues the notification mail; undefined when the case has no applicant account or the
+ * effect key was written before.
+ */
+export function deliverToPostbox(
+  platform: Platform,
+  tx: Tx,
+  m: OutgoingMessage,
+  effectKey: string,
+): Promise<string | undefined> {
+  return deliver(platform, tx, m, effectKey);
+}
+
 /** Writes the message unless its effect key was written before; undefined without applicant. */
 async function deliver(
   platform: Platform,
@@ -220,7 +246,12 @@ export async function openMessage(
   const found = await withCitizen(db, userId, (tx) => findMessage(tx, userId, tenantSlug, id));
   if (!found) throw notFound();
   if (found.direction === "to-applicant" && found.recipient_id === userId && !found.read_at) {
-    await withTenant(db, found.tenant_id, (tx) => markRead(tx, found.id, userId, now));
+    await withTenant(db, found.tenant_id, async (tx) => {
+      if (!(await markRead(tx, found.id, userId, now))) return;
+      for (const hook of retrievalHooks) {
+        await hook(tx, { tenantId: found.tenant_id, messageId: found.id, at: now });
+      }
+    });
   }
   return withCitizen(db, userId, async (tx) => {
     const row = await findMessage(tx, userId, tenantSlug, id);

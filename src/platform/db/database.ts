@@ -12,8 +12,10 @@ export type Tx = Transaction<DB>;
 /** The role the application works as: no superuser, no BYPASSRLS, owns no table. */
 export const APP_ROLE = "dienstwerk_app";
 
-// Dates stay JavaScript Dates; bigint counters come back as numbers (they stay far below 2^53).
+// Timestamps stay JavaScript Dates; bigint counters come back as numbers (they stay far below
+// 2^53); calendar dates (`date`) stay ISO strings: a date has no time zone to be shifted by.
 pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1082, (v) => v);
 
 export type Database = {
   /** Queries of the application, as the restricted role: row-level security applies. */

@@ -15,6 +15,20 @@ export type TenantSettings = {
   /** Bundesland code (ISO 3166-2 subdivision without "DE-"), e.g. "ST". */
   state?: string;
   legal?: { impressum?: string; privacy?: string; accessibility?: string };
+  /** How fee notices number their payment reference (src/core/payments/kassenzeichen.ts). */
+  kassenzeichen?: { prefix?: string; yearDigits?: number; sequenceDigits?: number; checkDigit?: string };
+};
+
+export type DeliveryChannel = "postbox" | "email" | "print";
+
+/** What a fee notice says about payment (documents.payment). */
+export type DocumentPayment = {
+  kassenzeichen: string;
+  totalCents: number;
+  dueDate: string;
+  lines: { label: string; amountCents: number; legalBasis: string }[];
+  /** The EPC QR payload printed as GiroCode, when the municipality has a bank account. */
+  epc: string | null;
 };
 
 export interface DB {
@@ -232,6 +246,68 @@ export interface DB {
     read_at: Timestamp | null;
     /** `<case>:<effect key>` of the case effect that wrote the message. */
     effect_key: string | null;
+  };
+  /** Generated notices and letters: immutable records (migration 0014). */
+  documents: {
+    tenant_id: string;
+    id: Generated<string>;
+    case_id: string;
+    template: string;
+    version: number;
+    kind: "notice" | "letter" | "receipt";
+    title: string;
+    filename: string;
+    content: Buffer;
+    size: number;
+    pages: number;
+    sha256: string;
+    service_version: number;
+    template_version: string;
+    payment: ColumnType<DocumentPayment | null, string | null, never>;
+    recipient: ColumnType<string[], string[] | undefined, never>;
+    effect_key: string | null;
+    created_by: string;
+    created_at: Generated<Date>;
+  };
+  payment_references: {
+    tenant_id: string;
+    kassenzeichen: string;
+    case_id: string;
+    template: string;
+    created_at: Generated<Date>;
+  };
+  kassenzeichen_counters: { tenant_id: string; year: number; last: ColumnType<string, number, number> };
+  print_batches: {
+    tenant_id: string;
+    id: Generated<string>;
+    number: number;
+    posted_on: ColumnType<string, string, never>;
+    letters: number;
+    pages: number;
+    content: Buffer;
+    sha256: string;
+    created_by: string;
+    created_at: Generated<Date>;
+  };
+  deliveries: {
+    tenant_id: string;
+    id: Generated<string>;
+    case_id: string;
+    document_id: string;
+    channel: DeliveryChannel;
+    status: "provided" | "retrieved" | "expired" | "queued" | "posted";
+    replaces: string | null;
+    message_id: string | null;
+    email: string | null;
+    effect_key: string | null;
+    provided_at: Timestamp | null;
+    notified_at: Timestamp | null;
+    expires_on: ColumnType<string | null, string | null | undefined, string | null>;
+    retrieved_at: Timestamp | null;
+    batch_id: string | null;
+    posted_on: ColumnType<string | null, string | null | undefined, string | null>;
+    effective_on: ColumnType<string | null, string | null | undefined, string | null>;
+    created_at: Generated<Date>;
   };
   /** Internal notes of the staff on a case (migration 0010; append-only). */
   case_notes: {

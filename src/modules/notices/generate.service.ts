@@ -1,0 +1,322 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  type CaseState,
+  composeDocument,
+  deadlineEnd,
+  epcQrPayload,
+  formatKassenzeichen,
+  germanDate,
+  type IsoDate,
+  KassenzeichenScheme,
+  type ServiceDefinition,
+} from "../../core/index.ts";
+import type { Tx } from "../../platform/db/database.ts";
+import type { DocumentPayment } from "../../platform/db/schema.ts";
+import { DomainError } from "../../platform/errors.ts";
+import type { Platform } from "../../platform/http/context.ts";
+import { translator } from "../../platform/i18n/index.ts";
+import { type InlineEffectHandler, tenantLand } from "../cases/index.ts";
+import { logoAsset, RenderFailed, recipientOf, renderDocument } from "../documents/index.ts";
+import { qrSvg } from "../documents/qr.ts";
+import type { PublishedService } from "../services/index.ts";
+import { libraryOf } from "../textblocks/index.ts";
+import type { TenantRow } from "../tenants/index.ts";
+import { getTenant } from "../tenants/index.ts";
+import { type NoticePayment, noticeContent } from "./notice.content.ts";
+import {
+  insertDocument,
+  insertPaymentReference,
+  nextKassenzeichenNumber,
+  paymentReferenceOf,
+  staffName,
+  tenantSlugOf,
+} from "./notices.repository.ts";
+
+const TEMPLATES = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "documents",
+  "templates",
+);
+/** The layout's own version: a changed letter or notice template is another template version. */
+const LAYOUT_HASH = createHash("sha256")
+  .update(readFileSync(path.join(TEMPLATES, "letter.typ")))
+  .update(readFileSync(path.join(TEMPLATES, "notice.typ")))
+  .digest("hex");
+
+export type GeneratedDocument = {
+  id: string;
+  template: string;
+  title: string;
+  version: number;
+  sha256: string;
+  pages: number;
+  kassenzeichen?: string;
+};
+
+type MakeRequest = {
+  tenant: TenantRow;
+  caseRow: { id: string; reference: string; received_at: Date; service_version: number };
+  state: CaseState;
+  service: PublishedService;
+  template: string;
+  actorId: string;
+  now: Date;
+  effectKey: string | null;
+};
+
+/**
+ * Makes a notice or letter of a case and stores it as the next version of its record: composed
+ * from the definition's blocks and the municipality's text blocks, placeholders filled from the
+ * case, rendered to PDF/A, with SHA-256 and the version of its template. A fee notice gets its
+ * Kassenzeichen (kept when regenerated), due date and GiroCode. Runs in the caller's transaction:
+ * the action that asks for the notice commits with it or not at all.
+ */
+export async function makeDocument(
+  platform: Platform,
+  tx: Tx,
+  r: MakeRequest,
+): Promise<GeneratedDocument> {
+  const def = r.service.definition;
+  const doc = def.documents?.find((d) => d.id === r.template);
+  if (!doc) throw new Error(`Document ${r.template} missing in ${def.id} ${def.version}`);
+  const t = translator("de");
+  const land = await tenantLand(platform.database.db, r.tenant.id);
+  const today = germanDate(r.now);
+  const library = await libraryOf(tx, r.tenant.id);
+  const payment = doc.payment
+    ? await paymentOf(tx, r, doc.title, deadlineEnd(today, doc.payment.due, land))
+    : undefined;
+  const recipient = recipientOf(def, r.state.data, t);
+  const s = r.tenant.settings;
+  let composed: ReturnType<typeof composeDocument>;
+  try {
+    composed = composeDocument(def, r.template, r.state, {
+      today,
+      case: { reference: r.caseRow.reference, submittedAt: germanDate(r.caseRow.received_at) },
+      tenant: {
+        name: r.tenant.name,
+        street: s.address?.street,
+        postcode: s.address?.postcode,
+        city: s.address?.city,
+        phone: s.contact?.phone,
+        email: s.contact?.email,
+        website: s.contact?.website,
+        openingHours: s.contact?.openingHours,
+      },
+      applicant: { name: recipient[0] ?? "", address: recipient.slice(1).join(", ") },
+      payment: payment && {
+        reference: payment.kassenzeichen,
+        dueDate: payment.dueDate,
+        total: formatEuro(payment.totalCents),
+      },
+      library,
+    });
+  } catch (err) {
+    throw renderRefused(doc.title, err);
+  }
+  if (!composed) throw new Error(`Document ${r.template} could not be composed`);
+  const logo = r.tenant.has_logo ? await logoAsset(platform, r.tenant.slug) : undefined;
+  const qr = payment?.epc ? { name: `qr-${hash(payment.epc).slice(0, 16)}.svg`, svg: qrSvg(payment.epc) } : undefined;
+  const actorName = await staffName(tx, r.actorId);
+  const data = noticeContent(
+    {
+      tenant: r.tenant,
+      document: composed,
+      reference: r.caseRow.reference,
+      issuedOn: today,
+      recipient,
+      contactName: actorName,
+      payment: payment && { ...payment, qr: qr ? `assets/${qr.name}` : null },
+      logo: logo && `assets/${logo.name}`,
+    },
+    t,
+  );
+  let rendered: { pdf: Uint8Array; pages: number };
+  try {
+    rendered = renderDocument("notice", data, {
+      createdAt: r.now,
+      assets: {
+        ...(logo ? { [logo.name]: logo.bytes } : {}),
+        ...(qr ? { [qr.name]: new TextEncoder().encode(qr.svg) } : {}),
+      },
+    });
+  } catch (err) {
+    throw renderRefused(doc.title, err);
+  }
+  const sha256 = hash(rendered.pdf);
+  const stored = await insertDocument(tx, {
+    tenantId: r.tenant.id,
+    caseId: r.caseRow.id,
+    template: r.template,
+    kind: doc.kind,
+    title: doc.title,
+    filename: `${slugOf(doc.title)}-${r.caseRow.reference.replace(/[^\w-]+/g, "-")}.pdf`,
+    content: rendered.pdf,
+    pages: rendered.pages,
+    sha256,
+    serviceVersion: r.caseRow.service_version,
+    templateVersion: templateVersion(def, r.template, library),
+    payment: payment ?? null,
+    recipient,
+    effectKey: r.effectKey,
+    createdBy: r.actorId,
+  });
+  return {
+    id: stored.id,
+    template: r.template,
+    title: doc.title,
+    version: stored.version,
+    sha256,
+    pages: rendered.pages,
+    kassenzeichen: payment?.kassenzeichen,
+  };
+}
+
+/** The payment part of a fee notice: fees from the case, the Kassenzeichen, due date, EPC QR. */
+async function paymentOf(
+  tx: Tx,
+  r: MakeRequest,
+  title: string,
+  due: IsoDate,
+): Promise<DocumentPayment & Omit<NoticePayment, "qr">> {
+  const fees = r.state.fees;
+  if (!fees) throw new DomainError("notices.error.noFees", { status: 422, params: { title } });
+  const kassenzeichen =
+    (await paymentReferenceOf(tx, r.caseRow.id, r.template)) ??
+    (await allocateKassenzeichen(tx, r, title));
+  let epc: string | null = null;
+  const bank = r.tenant.settings.bank;
+  if (fees.totalCents > 0) {
+    if (!bank?.iban) {
+      throw new DomainError("notices.error.payment", {
+        status: 422,
+        params: { title, detail: translator("de")("notices.error.noBank") },
+      });
+    }
+    const result = epcQrPayload({
+      name: r.tenant.name,
+      iban: bank.iban,
+      bic: bank.bic,
+      amountCents: fees.totalCents,
+      remittance: kassenzeichen,
+    });
+    if (!result.ok) {
+      const detail = result.problems.map((p) => p.key).join(", ");
+      throw new DomainError("notices.error.payment", { status: 422, params: { title, detail } });
+    }
+    epc = result.payload;
+  }
+  return {
+    kassenzeichen,
+    totalCents: fees.totalCents,
+    dueDate: due,
+    lines: fees.lines.map((l) => ({
+      label: l.label,
+      amountCents: l.amountCents,
+      legalBasis: l.legalBasis,
+    })),
+    epc,
+  };
+}
+
+/** The next Kassenzeichen of the municipality's scheme, stored for this case and template. */
+async function allocateKassenzeichen(tx: Tx, r: MakeRequest, title: string): Promise<string> {
+  const scheme = KassenzeichenScheme.parse(r.tenant.settings.kassenzeichen ?? {});
+  const year = Number(germanDate(r.now).slice(0, 4));
+  const sequence = await nextKassenzeichenNumber(tx, r.tenant.id, year);
+  let kassenzeichen: string;
+  try {
+    kassenzeichen = formatKassenzeichen(scheme, { year, sequence });
+  } catch (err) {
+    throw new DomainError("notices.error.payment", {
+      status: 422,
+      params: { title, detail: err instanceof Error ? err.message : String(err) },
+    });
+  }
+  await insertPaymentReference(tx, {
+    tenantId: r.tenant.id,
+    kassenzeichen,
+    caseId: r.caseRow.id,
+    template: r.template,
+  });
+  return kassenzeichen;
+}
+
+/**
+ * The version of what a document was made from: the definition's document, the text blocks it
+ * can use (the service's and the municipality's) and the layout templates, hashed.
+ */
+function templateVersion(
+  def: ServiceDefinition,
+  template: string,
+  library: Record<string, unknown>,
+): string {
+  return createHash("sha256")
+    .update(JSON.stringify(def.documents?.find((d) => d.id === template) ?? null))
+    .update(JSON.stringify(def.textBlocks ?? {}))
+    .update(JSON.stringify(library))
+    .update(LAYOUT_HASH)
+    .digest("hex");
+}
+
+function renderRefused(title: string, err: unknown): DomainError {
+  if (err instanceof DomainError) return err;
+  const detail =
+    err instanceof RenderFailed || err instanceof Error ? err.message.slice(0, 300) : String(err);
+  return new DomainError("notices.error.render", { status: 422, params: { title, detail } });
+}
+
+const hash = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
+const dotted = (iso: IsoDate) => iso.split("-").reverse().join(".");
+const formatEuro = (cents: number) =>
+  new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" }).format(cents / 100);
+
+/** A file name from a title: `Bescheid über die Hundesteuer` -> `bescheid-ueber-die-hundesteuer`. */
+function slugOf(title: string): string {
+  return (
+    title
+      .toLowerCase()
+      .replace(/ä/g, "ae")
+      .replace(/ö/g, "oe")
+      .replace(/ü/g, "ue")
+      .replace(/ß/g, "ss")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60) || "dokument"
+  );
+}
+
+/**
+ * The `generateDocument` effect, run inside the action's transaction: the notice exists when the
+ * case's new status does. A notice that cannot be made refuses the action with the reason.
+ */
+export function generateDocumentEffect(platform: Platform): InlineEffectHandler {
+  return async (tx, c) => {
+    const effect = c.effect;
+    if (effect.type !== "generateDocument") return undefined;
+    const slug = await tenantSlugOf(tx, c.tenantId);
+    const tenant = slug ? await getTenant(platform.database.db, slug) : undefined;
+    if (!tenant) throw new Error(`Tenant ${c.tenantId} not found`);
+    const made = await makeDocument(platform, tx, {
+      tenant,
+      caseRow: c.row,
+      state: c.state,
+      service: c.service,
+      template: effect.document,
+      actorId: c.actor.id,
+      now: c.now,
+      effectKey: `${c.row.id}:${c.effect.key}`,
+    });
+    return {
+      document: made.template,
+      title: made.title,
+      version: made.version,
+      sha256: made.sha256,
+      ...(made.kassenzeichen ? { kassenzeichen: made.kassenzeichen } : {}),
+    };
+  };
+}
