@@ -119,7 +119,14 @@ export {
   publicHolidays,
 } from "./calendar/calendar.ts";
 /** ISO calendar dates without time zone; the German date of an instant. */
-export { addDays, addMonths, germanDate, type IsoDate, isIsoDate } from "./calendar/dates.ts";
+export {
+  addDays,
+  addMonths,
+  dateInWords,
+  germanDate,
+  type IsoDate,
+  isIsoDate,
+} from "./calendar/dates.ts";
 /** The legal date of notification of a notice by retrieval or by post (§ 41 VwVfG). */
 export {
   notifiedAfterPosting,
@@ -129,15 +136,33 @@ export {
 
 // Documents -------------------------------------------------------------------------------
 
-/** Composes a notice from its text blocks with placeholders filled, for the renderer. */
-export { type ComposedDocument, composeDocument, fillPlaceholders } from "./documents/compose.ts";
+/**
+ * Composes a notice from its text blocks (the service's own, then the municipality's library)
+ * with placeholders filled, for the renderer; `ComposeError` instead of a broken letter.
+ */
+export {
+  type ComposedDocument,
+  ComposeError,
+  composeDocument,
+  fillPlaceholders,
+  type PlaceholderValues,
+} from "./documents/compose.ts";
+/** The platform's placeholder roots and keys; the municipality's library of text blocks. */
+export {
+  type LibraryBlock,
+  PLACEHOLDER_ROOTS,
+  PLATFORM_PLACEHOLDERS,
+  type TextBlockLibrary,
+} from "./documents/placeholder-roots.ts";
 
 // Linter and versions ---------------------------------------------------------------------
 
 /** Compares two versions: added, removed and changed fields, statuses and actions. */
 export { type Change, type DefinitionDiff, diffDefinitions } from "./diff/diff.ts";
-/** Lints a definition; publishing refuses definitions with errors. */
-export { type LintReport, lintDefinition } from "./lint/lint.ts";
+/** Lints a definition (against the municipality's library); publishing refuses definitions with errors. */
+export { type LintOptions, type LintReport, lintDefinition } from "./lint/lint.ts";
+/** Checks a library text block before it is saved: platform placeholders only. */
+export { checkLibraryBlock } from "./lint/placeholders.ts";
 
 // CLI ----------------------------------------------------------------------------------------
 

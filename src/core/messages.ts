@@ -14,7 +14,6 @@ export const messages = {
     "definition.unknownCodeList": "Die Codeliste „{id}“ ist nicht definiert.",
     "definition.unknownDocument": "Das Dokument „{id}“ ist nicht definiert.",
     "definition.unknownNotification": "Die Nachricht „{id}“ ist nicht definiert.",
-    "definition.unknownTextBlock": "Der Textbaustein „{id}“ ist nicht definiert.",
     "definition.unknownVariable":
       "„{id}“ ist weder ein Formularfeld noch eine Eingabe oder Variable.",
     "definition.optionsOrCodeList": "Auswahlfelder brauchen entweder Optionen oder eine Codeliste.",
@@ -94,6 +93,22 @@ export const messages = {
       "Zeile {row} der Gebührentabelle greift nie, weil frühere Zeilen sie abdecken.",
     "lint.badPlaceholder": "Der Platzhalter {placeholder} ist fehlerhaft.",
     "lint.unknownPlaceholder": "Der Platzhalter „{placeholder}“ nennt ein unbekanntes Feld.",
+    "lint.unknownTextBlock":
+      "Den Textbaustein „{id}“ gibt es weder im Dienst noch in den Textbausteinen der Kommune.",
+    "lint.unknownDate":
+      "Der Platzhalter „{placeholder}“ nennt das Datum „{name}“, das dieses Dokument unter „dates“ nicht festlegt.",
+    "lint.paymentOutsideFeeNotice":
+      "Der Platzhalter „{placeholder}“ ist nur in Gebührenbescheiden (Dokumente mit „payment“) verfügbar.",
+    "lint.paymentWithoutFees":
+      "Das Dokument „{id}“ ist ein Gebührenbescheid, der Dienst legt aber keine Gebühren fest.",
+    "lint.dataInLibraryBlock":
+      "Textbausteine der Kommune gelten für alle Dienste und dürfen nur Platzhalter der Plattform verwenden ({roots}), nicht „{placeholder}“.",
+    "compose.unknownTextBlock":
+      "Den Textbaustein „{id}“ gibt es weder im Dienst noch in den Textbausteinen der Kommune.",
+    "compose.notADate": "Das Datum „{name}“ ergibt für diesen Vorgang kein Datum, sondern {value}.",
+    "compose.paymentMissing":
+      "Für einen Gebührenbescheid fehlen die Zahlungsangaben (Kassenzeichen, Fälligkeit).",
+    "compose.badDueDate": "Das Fälligkeitsdatum „{value}“ ist kein gültiges Datum.",
   },
   en: {
     "definition.invalidJson": "The definition is not valid JSON: {message}",
@@ -105,7 +120,6 @@ export const messages = {
     "definition.unknownCodeList": "The code list “{id}” is not defined.",
     "definition.unknownDocument": "The document “{id}” is not defined.",
     "definition.unknownNotification": "The notification “{id}” is not defined.",
-    "definition.unknownTextBlock": "The text block “{id}” is not defined.",
     "definition.unknownVariable": "“{id}” is neither a form field nor an input or variable.",
     "definition.optionsOrCodeList": "Choice fields need either options or a code list.",
     "definition.textOrTextBlock": "A document block needs either text or a text block.",
@@ -178,6 +192,22 @@ export const messages = {
     "lint.feeRuleShadowed": "Row {row} of the fee table never applies: earlier rows cover it.",
     "lint.badPlaceholder": "The placeholder {placeholder} is malformed.",
     "lint.unknownPlaceholder": "The placeholder “{placeholder}” names an unknown field.",
+    "lint.unknownTextBlock":
+      "The text block “{id}” exists neither in the service nor in the municipality's text blocks.",
+    "lint.unknownDate":
+      "The placeholder “{placeholder}” names the date “{name}”, which this document does not define under “dates”.",
+    "lint.paymentOutsideFeeNotice":
+      "The placeholder “{placeholder}” is only available in fee notices (documents with “payment”).",
+    "lint.paymentWithoutFees":
+      "The document “{id}” is a fee notice, but the service defines no fees.",
+    "lint.dataInLibraryBlock":
+      "The municipality's text blocks serve every service and may only use the platform's placeholders ({roots}), not “{placeholder}”.",
+    "compose.unknownTextBlock":
+      "The text block “{id}” exists neither in the service nor in the municipality's text blocks.",
+    "compose.notADate": "The date “{name}” does not yield a date for this case but {value}.",
+    "compose.paymentMissing":
+      "A fee notice needs its payment details (payment reference, due date).",
+    "compose.badDueDate": "The due date “{value}” is not a valid date.",
   },
 } as const;
 

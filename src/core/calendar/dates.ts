@@ -97,3 +97,24 @@ function computeDateBound(bound: string, today: IsoDate): IsoDate {
   if (unit === "d") return addDays(today, amount);
   return addMonths(today, unit === "y" ? amount * 12 : amount);
 }
+
+const GERMAN_MONTHS = [
+  "Januar",
+  "Februar",
+  "März",
+  "April",
+  "Mai",
+  "Juni",
+  "Juli",
+  "August",
+  "September",
+  "Oktober",
+  "November",
+  "Dezember",
+];
+
+/** An ISO date as German letters write it out: `2026-12-22` -> `22. Dezember 2026`. */
+export function dateInWords(date: IsoDate): string {
+  const [year, month, day] = date.split("-").map(Number);
+  return `${day}. ${GERMAN_MONTHS[month - 1]} ${year}`;
+}

@@ -5,9 +5,6 @@ import { CASE_PROPERTIES, COMPOSITE_PROPERTIES, type DataEntry, dataModel } from
 import { type RuleScope, ruleSites } from "./rule-sites.ts";
 import type { FieldDef, ServiceDefinition } from "./types.ts";
 
-/** Root names a notice or notification placeholder may use besides the data. */
-export const PLACEHOLDER_ROOTS = ["case", "fees", "tenant", "today"] as const;
-
 /**
  * Checks every FEEL expression of a definition: syntax, and that each name it reads
  * exists in its scope. Also checks that `setData` effects name existing data.

@@ -4,7 +4,7 @@ import type { EffectDef, FieldDef, ServiceDefinition } from "./types.ts";
 
 /**
  * Checks what the schema cannot: unique ids, references between parts (statuses,
- * code lists, documents, notifications, text blocks), and consistent field settings.
+ * code lists, documents, notifications), and consistent field settings.
  */
 export function checkStructure(def: ServiceDefinition): Problem[] {
   return [
@@ -257,11 +257,9 @@ function checkDocuments(def: ServiceDefinition): Problem[] {
   def.documents?.forEach((doc, d) => {
     doc.blocks.forEach((block, b) => {
       const path = `documents[${d}].blocks[${b}]`;
+      // A text block may also come from the municipality's library: the linter resolves it.
       if ((block.text === undefined) === (block.textBlock === undefined)) {
         problems.push({ path, key: "definition.textOrTextBlock" });
-      } else if (block.textBlock && !def.textBlocks?.[block.textBlock]) {
-        const params = { id: block.textBlock };
-        problems.push({ path: `${path}.textBlock`, key: "definition.unknownTextBlock", params });
       }
       if (block.forEach !== undefined) problems.push(...checkForEach(def, block, path));
     });

@@ -42,6 +42,9 @@ export function ruleSites(def: ServiceDefinition): RuleSite[] {
   processSites(def, add);
   feeSites(def, sites, add);
   def.documents?.forEach((doc, d) => {
+    for (const [name, source] of Object.entries(doc.dates ?? {})) {
+      add(`documents[${d}].dates.${name}`, source, { kind: "document" });
+    }
     doc.blocks.forEach((block, b) => {
       add(`documents[${d}].blocks[${b}].if`, block.if, { kind: "document" });
     });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { FeelSource, Field, Identifier, Option } from "./fields.schema.ts";
-import { Process } from "./process.schema.ts";
+import { Period, Process } from "./process.schema.ts";
 
 /** An amount in integer cents (negative for reductions), or a FEEL expression yielding cents. */
 export const Amount = z.union([z.int(), FeelSource]);
@@ -56,6 +56,18 @@ export const DocumentTemplate = z.strictObject({
   id: Identifier,
   title: z.string().min(1),
   kind: z.enum(["notice", "letter", "receipt"]).default("notice"),
+  dates: z
+    .record(Identifier, FeelSource)
+    .optional()
+    .describe(
+      'named dates: FEEL expressions yielding a date (e.g. today + duration("P1M")); {{dates.name}} prints one in words',
+    ),
+  payment: z
+    .strictObject({ due: Period.describe("when the fee is due, counted from the notice") })
+    .optional()
+    .describe(
+      "marks a fee notice: the renderer adds the fee table, payment reference, due date and GiroCode; {{payment.*}} placeholders",
+    ),
   blocks: z.array(DocumentBlock).min(1),
 });
 
