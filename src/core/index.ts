@@ -104,6 +104,22 @@ export { formatCents } from "./fees/money.ts";
 /** The FEEL context of process rules for a case (data, `today`, `case`). */
 export { caseContext, feelData } from "./process/context.ts";
 
+// Payments ----------------------------------------------------------------------------
+
+/** The EPC QR code ("GiroCode") payload of a SEPA credit transfer, EPC069-12 version 002. */
+export { EPC_LIMITS, type EpcTransfer, epcAmount, epcQrPayload } from "./payments/epc.ts";
+/** Kassenzeichen (payment references): the municipality's scheme, formatting, check digits. */
+export {
+  CHECK_DIGIT_METHODS,
+  type CheckDigitMethod,
+  checkDigit,
+  DEFAULT_KASSENZEICHEN_SCHEME,
+  formatKassenzeichen,
+  isValidKassenzeichen,
+  KassenzeichenScheme,
+  normaliseKassenzeichen,
+} from "./payments/kassenzeichen.ts";
+
 // Calendar ------------------------------------------------------------------------------
 
 /** Working days and deadlines per Bundesland (§ 31 VwVfG), German public holidays. */

@@ -109,6 +109,24 @@ export const messages = {
     "compose.paymentMissing":
       "Für einen Gebührenbescheid fehlen die Zahlungsangaben (Kassenzeichen, Fälligkeit).",
     "compose.badDueDate": "Das Fälligkeitsdatum „{value}“ ist kein gültiges Datum.",
+    "payments.invalidIban": "Die IBAN ist ungültig. Bitte prüfen Sie die Bankverbindung.",
+    "payments.invalidBic":
+      "Die BIC ist ungültig (8 oder 11 Zeichen, z. B. BYLADEM1001). Sie darf auch leer bleiben.",
+    "payments.textMissing": "Diese Angabe fehlt; ohne sie kann kein GiroCode erzeugt werden.",
+    "payments.textTooLong":
+      "Der Text ist {length} Zeichen lang; im GiroCode sind höchstens {max} Zeichen erlaubt.",
+    "payments.controlCharacter":
+      "Der Text darf keinen Zeilenumbruch und kein Steuerzeichen enthalten.",
+    "payments.amountNotCents": "Der Betrag muss ein ganzer Centbetrag sein.",
+    "payments.amountOutOfRange": "Der Betrag muss zwischen {min} und {max} liegen.",
+    "payments.invalidPurpose": "Der Zweckcode besteht aus vier Großbuchstaben, z. B. GOVT.",
+    "payments.payloadTooLong":
+      "Die Zahlungsangaben sind zusammen {bytes} Bytes lang; ein GiroCode fasst höchstens {max}.",
+    "payments.invalidPrefix": "Das Präfix besteht aus höchstens 6 Ziffern oder Großbuchstaben.",
+    "payments.invalidYear": "Das Jahr {year} ist keine vierstellige Jahreszahl.",
+    "payments.invalidSequence": "Die laufende Nummer muss eine ganze Zahl ab 0 sein.",
+    "payments.sequenceOverflow":
+      "Die laufenden Nummern des Kassenzeichens sind erschöpft (höchstens {max}). Bitte verlängern Sie die laufende Nummer in den Einstellungen.",
   },
   en: {
     "definition.invalidJson": "The definition is not valid JSON: {message}",
@@ -208,6 +226,23 @@ export const messages = {
     "compose.paymentMissing":
       "A fee notice needs its payment details (payment reference, due date).",
     "compose.badDueDate": "The due date “{value}” is not a valid date.",
+    "payments.invalidIban": "The IBAN is not valid. Please check the bank details.",
+    "payments.invalidBic":
+      "The BIC is not valid (8 or 11 characters, e.g. BYLADEM1001). It may also be left empty.",
+    "payments.textMissing": "This is missing; no GiroCode can be made without it.",
+    "payments.textTooLong":
+      "The text has {length} characters; a GiroCode allows at most {max} characters here.",
+    "payments.controlCharacter": "The text must not contain a line break or control character.",
+    "payments.amountNotCents": "The amount must be a whole number of cents.",
+    "payments.amountOutOfRange": "The amount must be between {min} and {max}.",
+    "payments.invalidPurpose": "The purpose code is four capital letters, e.g. GOVT.",
+    "payments.payloadTooLong":
+      "The payment details take {bytes} bytes together; a GiroCode holds at most {max}.",
+    "payments.invalidPrefix": "The prefix is at most 6 digits or capital letters.",
+    "payments.invalidYear": "The year {year} is not a four-digit year.",
+    "payments.invalidSequence": "The sequence number must be a whole number from 0.",
+    "payments.sequenceOverflow":
+      "The Kassenzeichen's sequence numbers are used up (at most {max}). Please make the sequence number longer in the settings.",
   },
 } as const;
 

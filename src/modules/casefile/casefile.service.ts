@@ -14,6 +14,12 @@ import { DomainError, notFound } from "../../platform/errors.ts";
 import type { Platform } from "../../platform/http/context.ts";
 import type { Locale } from "../../platform/i18n/index.ts";
 import { ActionInputInvalid, type CaseRow, type Cases } from "../cases/index.ts";
+import {
+  type DeliveryRow,
+  type DocumentRow,
+  deliveriesOfCase,
+  documentsOfCase,
+} from "../notices/index.ts";
 import { sendMessageToApplicant } from "../postbox/index.ts";
 import {
   accessLogOf,
@@ -47,6 +53,8 @@ export type HistoryEntry = {
   input?: Record<string, unknown>;
   reason?: string;
   automatic: boolean;
+  /** The event's own data (documents made, deliveries and their legal dates). */
+  payload: Record<string, unknown>;
 };
 
 export type CaseFile = {
@@ -65,6 +73,9 @@ export type CaseFile = {
   files: Awaited<ReturnType<typeof filesOf>>;
   messages: Awaited<ReturnType<typeof messagesOf>>;
   notes: Awaited<ReturnType<typeof notesOf>>;
+  /** Generated notices and letters (every version) and their deliveries. */
+  documents: DocumentRow[];
+  deliveries: DeliveryRow[];
   accessLog?: Awaited<ReturnType<typeof accessLogOf>>;
 };
 
@@ -94,12 +105,14 @@ export async function openCaseFile(
   const statusOf = (id: unknown) => def.process.statuses.find((s) => s.id === id);
   return withTenant(platform.database.db, ref.tenantId, async (tx) => {
     await logAccess(tx, { ...ref, userId: actor.id, what: "view" });
-    const [events, files, messages, notes, accessLog] = await Promise.all([
+    const [events, files, messages, notes, accessLog, documents, deliveries] = await Promise.all([
       historyOf(tx, row.id),
       filesOf(tx, row.id),
       messagesOf(tx, row.id),
       notesOf(tx, row.id),
       mayAudit(actor) ? accessLogOf(tx, row.id) : Promise.resolve(undefined),
+      documentsOfCase(tx, row.id),
+      deliveriesOfCase(tx, row.id),
     ]);
     const state: CaseState = row.state;
     const names = await namesOf(
@@ -118,6 +131,7 @@ export async function openCaseFile(
         to: statusOf(p.to),
         input: p.input as Record<string, unknown> | undefined,
         reason: typeof p.reason === "string" ? p.reason : undefined,
+        payload: p,
         automatic: e.actor_id === "system",
       };
     });
@@ -138,6 +152,8 @@ export async function openCaseFile(
       files,
       messages,
       notes,
+      documents,
+      deliveries,
       accessLog,
     };
   });

@@ -13,6 +13,7 @@ import {
   submitButton,
 } from "../../platform/http/ui.ts";
 import { presentSubmission, presentValue } from "../documents/index.ts";
+import { documentsSection } from "../notices/index.ts";
 import { textarea } from "../tenants/index.ts";
 import { formatDate, isoDate, item, kb, para, textBlock } from "./casefile.format.ts";
 import type { CaseFile, HistoryEntry } from "./casefile.service.ts";
@@ -196,7 +197,6 @@ function filesSection(c: Context<AppEnv>, base: string, f: CaseFile): Html {
     f.messages.filter((m) => m.direction === "to-applicant").map((m) => m.id),
   );
   const attachments = f.files.filter((x) => !x.message_id || !outgoing.has(x.message_id));
-  const documents = f.files.filter((x) => x.message_id && outgoing.has(x.message_id));
   const list = (files: typeof f.files) =>
     html`<ul class="kern-list">${files.map(
       (x) =>
@@ -205,9 +205,8 @@ function filesSection(c: Context<AppEnv>, base: string, f: CaseFile): Html {
   return html`<section aria-labelledby="anlagen">
     ${h2("anlagen", t("casefile.files.title"))}
     ${attachments.length === 0 ? para(t("casefile.files.none")) : list(attachments)}
-    ${h2("dokumente", t("casefile.documents.title"))}
-    ${documents.length === 0 ? para(t("casefile.documents.none")) : list(documents)}
-  </section>`;
+  </section>
+  ${documentsSection(c, base, f.documents, f.deliveries)}`;
 }
 
 function actorName(c: Context<AppEnv>, e: HistoryEntry): string {
@@ -237,9 +236,42 @@ function historyLine(c: Context<AppEnv>, e: HistoryEntry): string {
       return t("casefile.history.approved", p);
     case "proposal.rejected":
       return t("casefile.history.returned", p);
+    case "document.delivered":
+    case "document.retrieved":
+    case "document.expired":
+    case "document.posted":
+      return documentEventText(c, e.type, e.payload);
     default:
       return e.type;
   }
+}
+
+/** A delivery event of the history, with its legal date (§ 41 VwVfG). */
+function documentEventText(c: Context<AppEnv>, type: string, p: Record<string, unknown>): string {
+  const t = c.var.t;
+  const dotted = (v: unknown) => (typeof v === "string" ? v.split("-").reverse().join(".") : "");
+  const title = String(p.title ?? "");
+  if (type === "document.delivered")
+    return t(`notices.history.delivered.${String(p.channel)}`, { title, email: String(p.email ?? "") });
+  if (type === "document.retrieved")
+    return t("notices.history.retrieved", { title, date: dotted(p.effectiveOn) });
+  if (type === "document.expired") return t("notices.history.expired", { title });
+  return t("notices.history.posted", {
+    title,
+    posted: dotted(p.postedOn),
+    batch: String(p.batch ?? ""),
+    date: dotted(p.effectiveOn),
+  });
+}
+
+/** The documents an action made (recorded on its history event). */
+function generated(e: HistoryEntry): { title: string; version: number }[] {
+  const list = e.payload.generateDocument;
+  if (!Array.isArray(list)) return [];
+  return list.map((g: { title?: unknown; version?: unknown }) => ({
+    title: String(g.title ?? ""),
+    version: Number(g.version ?? 0),
+  }));
 }
 
 function historySection(c: Context<AppEnv>, f: CaseFile): Html {
@@ -249,6 +281,7 @@ function historySection(c: Context<AppEnv>, f: CaseFile): Html {
     <ol class="kern-list kern-list--ordered casefile__history">${f.history.map(
       (e) => html`<li><strong>${formatDate(c, e.at)}:</strong> ${historyLine(c, e)}
         ${e.reason ? html`<br>${t("casefile.history.reason", { reason: e.reason })}` : ""}
+        ${generated(e).map((g) => html`<br>${t("notices.history.generated", g)}`)}
         ${e.type !== "case.started" && e.action ? inputList(c, f, e.action.input ?? [], e.input) : ""}</li>`,
     )}</ol>
   </section>`;

@@ -1,7 +1,8 @@
 /**
  * Documents: PDFs rendered with Typst from templates in `templates/` (the DIN 5008 letter base
  * `letter.typ`, the receipt `receipt.typ`), with fonts shipped in npm packages and all data
- * passed as JSON — user text is never Typst markup. The receipt (Eingangsbestätigung) of an
+ * passed as JSON — user text is never Typst markup. QR codes (e.g. the GiroCode of a fee
+ * notice) go in as SVG assets made by `qrSvg`. The receipt (Eingangsbestätigung) of an
  * application is served at `/{tenant}/dienste/{service}/eingangsbestaetigung/{caseId}.pdf` to
  * the applicant's session or with the signed link from `receiptUrl`.
  */
@@ -12,6 +13,7 @@ import type { AppEnv, Platform } from "../../platform/http/context.ts";
 import { mountDocuments } from "./documents.routes.ts";
 
 export { groupIban, type LetterData, letterOf } from "./letter.ts";
+export { qrSvg } from "./qr.ts";
 export { receiptContent, recipientOf } from "./receipt.content.ts";
 export { logoAsset, receiptPath, receiptUrl, renderReceipt } from "./receipt.service.ts";
 export {

@@ -25,7 +25,12 @@ import { makePrintBatch } from "./print.service.ts";
 export { channelFor, expireUnretrieved, retrievalPath } from "./deliver.service.ts";
 export { makeDocument } from "./generate.service.ts";
 export { type NoticeData, noticeContent } from "./notice.content.ts";
-export type { DeliveryRow, DocumentRow } from "./notices.repository.ts";
+export {
+  type DeliveryRow,
+  type DocumentRow,
+  deliveriesOfCase,
+  documentsOfCase,
+} from "./notices.repository.ts";
 export { deliveryLine, documentsSection } from "./notices.views.ts";
 export { makePrintBatch } from "./print.service.ts";
 

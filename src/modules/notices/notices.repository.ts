@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { type Selectable, sql } from "kysely";
 import type { Tx } from "../../platform/db/database.ts";
 import type { DB, DeliveryChannel, DocumentPayment } from "../../platform/db/schema.ts";
 
@@ -82,10 +82,7 @@ const documentColumns = [
   "created_at",
 ] as const;
 
-export type DocumentRow = Pick<DB["documents"], (typeof documentColumns)[number]> & {
-  id: string;
-  created_at: Date;
-};
+export type DocumentRow = Pick<Selectable<DB["documents"]>, (typeof documentColumns)[number]>;
 
 /** The documents of a case, newest first. */
 export function documentsOfCase(tx: Tx, caseId: string): Promise<DocumentRow[]> {
@@ -95,7 +92,7 @@ export function documentsOfCase(tx: Tx, caseId: string): Promise<DocumentRow[]> 
     .where("case_id", "=", caseId)
     .orderBy("created_at", "desc")
     .orderBy("version", "desc")
-    .execute() as Promise<DocumentRow[]>;
+    .execute();
 }
 
 /** The newest version of a template's document on a case. */
@@ -111,7 +108,7 @@ export function latestDocument(
     .where("template", "=", template)
     .orderBy("version", "desc")
     .limit(1)
-    .executeTakeFirst() as Promise<DocumentRow | undefined>;
+    .executeTakeFirst();
 }
 
 export function findDocument(tx: Tx, id: string): Promise<DocumentRow | undefined> {
@@ -119,7 +116,7 @@ export function findDocument(tx: Tx, id: string): Promise<DocumentRow | undefine
     .selectFrom("documents")
     .select(documentColumns)
     .where("id", "=", id)
-    .executeTakeFirst() as Promise<DocumentRow | undefined>;
+    .executeTakeFirst();
 }
 
 export function documentContent(tx: Tx, id: string) {
@@ -243,16 +240,7 @@ const deliveryColumns = [
   "d.created_at",
 ] as const;
 
-export type DeliveryRow = Omit<
-  DB["deliveries"],
-  "tenant_id" | "effect_key" | "id" | "created_at" | "provided_at" | "notified_at" | "retrieved_at"
-> & {
-  id: string;
-  created_at: Date;
-  provided_at: Date | null;
-  notified_at: Date | null;
-  retrieved_at: Date | null;
-};
+export type DeliveryRow = Omit<Selectable<DB["deliveries"]>, "tenant_id" | "effect_key">;
 
 export function deliveriesOfCase(tx: Tx, caseId: string): Promise<DeliveryRow[]> {
   return tx
@@ -260,7 +248,7 @@ export function deliveriesOfCase(tx: Tx, caseId: string): Promise<DeliveryRow[]>
     .select(deliveryColumns)
     .where("d.case_id", "=", caseId)
     .orderBy("d.created_at")
-    .execute() as Promise<DeliveryRow[]>;
+    .execute();
 }
 
 export function findDelivery(tx: Tx, id: string): Promise<DeliveryRow | undefined> {
@@ -268,7 +256,7 @@ export function findDelivery(tx: Tx, id: string): Promise<DeliveryRow | undefine
     .selectFrom("deliveries as d")
     .select(deliveryColumns)
     .where("d.id", "=", id)
-    .executeTakeFirst() as Promise<DeliveryRow | undefined>;
+    .executeTakeFirst();
 }
 
 /** Marks a provided delivery retrieved; false if it was retrieved, expired or is no such. */
@@ -314,7 +302,7 @@ export function overdueDeliveries(tx: Tx, today: string): Promise<DeliveryRow[]>
     .where("d.expires_on", "<", today)
     .orderBy("d.created_at")
     .limit(500)
-    .execute() as Promise<DeliveryRow[]>;
+    .execute();
 }
 
 export async function markExpired(tx: Tx, id: string): Promise<boolean> {

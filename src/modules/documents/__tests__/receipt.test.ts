@@ -1,12 +1,10 @@
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { startTestApp } from "../../../../test/helpers/app.ts";
 import { Client } from "../../../../test/helpers/http.ts";
+import { pdfImages, pdfPages, pdfText } from "../../../../test/helpers/pdf.ts";
 import type { Running } from "../../../app.ts";
 import { makeCitizen, PASSWORD } from "../../accounts/__tests__/factories.ts";
 import { publishService } from "../../services/index.ts";
@@ -20,39 +18,6 @@ const {
   signatory: _signatory,
   ...dogApplication
 } = JSON.parse(readFileSync("services/examples/hund-anmelden.happy.json", "utf8")).data;
-
-// poppler warns on stderr about Typst's PDF/A MarkInfo ("Suspects object is wrong type"): noise.
-const QUIET: ["ignore", "pipe", "ignore"] = ["ignore", "pipe", "ignore"];
-const work = mkdtempSync(path.join(tmpdir(), "dw-receipt-"));
-
-/** The PDF's text as pdftotext (poppler) reads it, without the invisible break opportunities. */
-function pdfText(pdf: Uint8Array): string {
-  const file = path.join(work, `${randomBytes(4).toString("hex")}.pdf`);
-  writeFileSync(file, pdf);
-  return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], {
-    encoding: "utf8",
-    stdio: QUIET,
-  }).replace(/\u200B/g, "");
-}
-
-function pdfImages(pdf: Uint8Array): number {
-  const file = path.join(work, `${randomBytes(4).toString("hex")}.pdf`);
-  writeFileSync(file, pdf);
-  const list = execFileSync("pdfimages", ["-list", file], { encoding: "utf8", stdio: QUIET });
-  // Rows after the two header lines; a PNG's alpha channel is listed as a second row (smask).
-  return list
-    .trim()
-    .split("\n")
-    .slice(2)
-    .filter((row) => row.trim().split(/\s+/)[2] === "image").length;
-}
-
-function pdfPages(pdf: Uint8Array): number {
-  const file = path.join(work, `${randomBytes(4).toString("hex")}.pdf`);
-  writeFileSync(file, pdf);
-  const info = execFileSync("pdfinfo", [file], { encoding: "utf8", stdio: QUIET });
-  return Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
-}
 
 describe("receipt (Eingangsbestätigung)", () => {
   let app: Running;
