@@ -4,13 +4,16 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   type CaseState,
+  ComposeError,
   composeDocument,
   deadlineEnd,
   epcQrPayload,
   formatKassenzeichen,
+  formatMessage,
   germanDate,
   type IsoDate,
   KassenzeichenScheme,
+  type Problem,
   type ServiceDefinition,
 } from "../../core/index.ts";
 import type { Tx } from "../../platform/db/database.ts";
@@ -19,8 +22,13 @@ import { DomainError } from "../../platform/errors.ts";
 import type { Platform } from "../../platform/http/context.ts";
 import { translator } from "../../platform/i18n/index.ts";
 import { type InlineEffectHandler, tenantLand } from "../cases/index.ts";
-import { logoAsset, RenderFailed, recipientOf, renderDocument } from "../documents/index.ts";
-import { qrSvg } from "../documents/qr.ts";
+import {
+  logoAsset,
+  qrSvg,
+  RenderFailed,
+  recipientOf,
+  renderDocument,
+} from "../documents/index.ts";
 import type { PublishedService } from "../services/index.ts";
 import { libraryOf } from "../textblocks/index.ts";
 import type { TenantRow } from "../tenants/index.ts";
@@ -205,8 +213,10 @@ async function paymentOf(
       remittance: kassenzeichen,
     });
     if (!result.ok) {
-      const detail = result.problems.map((p) => p.key).join(", ");
-      throw new DomainError("notices.error.payment", { status: 422, params: { title, detail } });
+      throw new DomainError("notices.error.payment", {
+        status: 422,
+        params: { title, detail: problemText(result.problems) },
+      });
     }
     epc = result.payload;
   }
@@ -228,15 +238,14 @@ async function allocateKassenzeichen(tx: Tx, r: MakeRequest, title: string): Pro
   const scheme = KassenzeichenScheme.parse(r.tenant.settings.kassenzeichen ?? {});
   const year = Number(germanDate(r.now).slice(0, 4));
   const sequence = await nextKassenzeichenNumber(tx, r.tenant.id, year);
-  let kassenzeichen: string;
-  try {
-    kassenzeichen = formatKassenzeichen(scheme, { year, sequence });
-  } catch (err) {
+  const formatted = formatKassenzeichen(scheme, { year, sequence });
+  if (!formatted.ok) {
     throw new DomainError("notices.error.payment", {
       status: 422,
-      params: { title, detail: err instanceof Error ? err.message : String(err) },
+      params: { title, detail: problemText(formatted.problems) },
     });
   }
+  const kassenzeichen = formatted.value;
   await insertPaymentReference(tx, {
     tenantId: r.tenant.id,
     kassenzeichen,
@@ -263,8 +272,19 @@ function templateVersion(
     .digest("hex");
 }
 
+/** Problems of the core as one German sentence for the caseworker. */
+function problemText(problems: Problem[]): string {
+  return problems.map((p) => formatMessage(p.key, p.params, "de")).join(" ");
+}
+
 function renderRefused(title: string, err: unknown): DomainError {
   if (err instanceof DomainError) return err;
+  if (err instanceof ComposeError) {
+    return new DomainError("notices.error.render", {
+      status: 422,
+      params: { title, detail: problemText([err.problem]) },
+    });
+  }
   const detail =
     err instanceof RenderFailed || err instanceof Error ? err.message.slice(0, 300) : String(err);
   return new DomainError("notices.error.render", { status: 422, params: { title, detail } });

@@ -340,7 +340,8 @@ export function queuedLetters(tx: Tx, limit: number) {
     .orderBy("d.created_at")
     .orderBy("d.id")
     .limit(limit)
-    .forUpdate()
+    .forUpdate("d")
+    .skipLocked()
     .execute();
 }
 

@@ -1,0 +1,144 @@
+/**
+ * Notice benchmark (a script, not a test: it prints figures and asserts nothing).
+ *
+ *   node bench/notices.ts [seconds-per-measurement]
+ *
+ * Two-page fee notices (Hundesteuerbescheid of the reference service, with fee table,
+ * Kassenzeichen and GiroCode) made per second on one core: compose from the text blocks, EPC
+ * payload, QR code, Typst to PDF/A-2b, SHA-256 — everything `makeDocument` does except the
+ * database insert. Each notice differs (name, Kassenzeichen, amount), so nothing is served
+ * from a cache of the whole document. Reference in the same run: the smallest useful Typst
+ * render, a one-page letter on the same letter base with one paragraph.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { cpus } from "node:os";
+import {
+  type CaseState,
+  composeDocument,
+  epcQrPayload,
+  loadDefinition,
+} from "../src/core/index.ts";
+import { translator } from "../src/platform/i18n/index.ts";
+import "../src/modules/documents/documents.messages.ts";
+import "../src/modules/notices/notices.messages.ts";
+import { letterOf, qrSvg, recipientOf, renderDocument } from "../src/modules/documents/index.ts";
+import { noticeContent } from "../src/modules/notices/index.ts";
+
+const seconds = Number(process.argv[2] ?? 5);
+const t = translator("de");
+const loaded = loadDefinition(readFileSync("services/hund-anmelden.json", "utf8"));
+if (!loaded.ok) throw new Error("reference service does not load");
+const def = loaded.definition;
+const example = JSON.parse(readFileSync("services/examples/hund-anmelden.happy.json", "utf8")).data;
+const tenant = {
+  name: "Gemeinde Musterstadt",
+  settings: {
+    address: { street: "Marktplatz 1", postcode: "39999", city: "Musterstadt" },
+    contact: { phone: "03901 1234-0", email: "steuern@musterstadt.example" },
+    bank: { iban: "DE02120300000000202051", bic: "BYLADEM1001", bankName: "Kreissparkasse" },
+  },
+};
+
+function feeNotice(i: number): { pdf: Uint8Array; pages: number; sha256: string } {
+  const cents = 6000 + (i % 500);
+  const data = {
+    ...example,
+    applicantName: { givenName: `Erika ${i}`, familyName: "Mustermann" },
+    annualTax: 6000,
+  };
+  const state = {
+    status: "festgesetzt",
+    data,
+    version: 5,
+    fees: {
+      currency: "EUR",
+      totalCents: cents,
+      lines: [
+        { id: "steuer", label: "Hundesteuer (anteilig)", amountCents: cents - 1500, legalBasis: "§ 5 Abs. 1 Hundesteuersatzung" },
+        { id: "marke", label: "Hundesteuermarke", amountCents: 1500, legalBasis: "§ 8 Verwaltungskostensatzung" },
+      ],
+    },
+  } as unknown as CaseState;
+  const kassenzeichen = `26${String(i).padStart(6, "0")}3`;
+  const composed = composeDocument(def, "hundesteuerbescheid", state, {
+    today: "2026-11-22",
+    case: { reference: `HU-2026-${i}`, submittedAt: "2026-11-20" },
+    tenant: { name: tenant.name },
+    payment: { reference: kassenzeichen, dueDate: "2026-12-22" },
+  });
+  if (!composed) throw new Error("not composed");
+  const epc = epcQrPayload({
+    name: tenant.name,
+    iban: tenant.settings.bank.iban,
+    bic: tenant.settings.bank.bic,
+    amountCents: cents,
+    remittance: kassenzeichen,
+  });
+  if (!epc.ok) throw new Error("no EPC payload");
+  const qrName = `qr-${createHash("sha256").update(epc.payload).digest("hex").slice(0, 16)}.svg`;
+  const content = noticeContent(
+    {
+      tenant: tenant as never,
+      document: composed,
+      reference: `HU-2026-${i}`,
+      issuedOn: "2026-11-22",
+      recipient: recipientOf(def, data, t),
+      contactName: "Max Beispiel",
+      payment: {
+        kassenzeichen,
+        totalCents: cents,
+        dueDate: "2026-12-22",
+        lines: state.fees!.lines,
+        qr: `assets/${qrName}`,
+      },
+    },
+    t,
+  );
+  const out = renderDocument("notice", content, {
+    createdAt: new Date("2026-11-22T08:00:00Z"),
+    assets: { [qrName]: new TextEncoder().encode(qrSvg(epc.payload)) },
+  });
+  return { ...out, sha256: createHash("sha256").update(out.pdf).digest("hex") };
+}
+
+function plainLetter(i: number) {
+  const letter = letterOf(tenant as never, t, {
+    recipient: [`Erika ${i} Mustermann`, "Lindenallee 12", "39999 Musterstadt"],
+    info: [{ label: "Aktenzeichen", value: `HU-2026-${i}` }],
+    subject: "Mitteilung",
+  });
+  return renderDocument(
+    "notice",
+    { letter, blocks: [{ title: null, parts: [{ kind: "p", lines: ["Guten Tag."] }] }], payment: null },
+    { createdAt: new Date("2026-11-22T08:00:00Z") },
+  );
+}
+
+function measure(name: string, f: (i: number) => { pages: number }) {
+  for (let i = 0; i < 20; i++) f(1_000_000 + i); // warm-up: fonts parsed, templates compiled
+  const times: number[] = [];
+  let pages = 0;
+  const end = performance.now() + seconds * 1000;
+  let i = 0;
+  while (performance.now() < end) {
+    const start = performance.now();
+    pages = f(i++).pages;
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const total = times.reduce((a, b) => a + b, 0);
+  const perSecond = (times.length / total) * 1000;
+  const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+  console.log(
+    `${name.padEnd(34)} ${perSecond.toFixed(0).padStart(5)}/s  p50 ${p(0.5).toFixed(1)} ms  p95 ${p(0.95).toFixed(1)} ms  pages ${pages}  (n=${times.length})`,
+  );
+  return perSecond;
+}
+
+console.log(`# bench/notices — one core (${cpus()[0]?.model ?? "cpu"}), ${seconds} s per measurement`);
+const reference = measure("reference: one-page letter", plainLetter);
+const notices = measure("fee notice with GiroCode", feeNotice);
+console.log(
+  `fee notices: ${notices.toFixed(0)}/s (target >= 200/s) — ${(notices / reference).toFixed(2)} x the one-page reference`,
+);
