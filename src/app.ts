@@ -25,6 +25,7 @@ import {
   tenantContextModule,
   tenantPagesModule,
 } from "./modules/tenants/index.ts";
+import { textBlocksModule } from "./modules/textblocks/index.ts";
 import { type Config, loadConfig } from "./platform/config.ts";
 import { openDatabase, resolveAdminUrl } from "./platform/db/database.ts";
 import type { EmbeddedServer } from "./platform/db/embedded.ts";
@@ -85,6 +86,7 @@ export async function startDienstwerk(
     sessionModule(platform),
     accountsModule(platform),
     newsModule(platform),
+    textBlocksModule(platform),
     citizenModule(platform, cases),
     devOutboxModule(platform),
     documentsModule(platform),

@@ -1,7 +1,14 @@
-import { lintDefinition, loadDefinition, type ServiceDefinition } from "../../core/index.ts";
+import {
+  type Finding,
+  formatMessage,
+  lintDefinition,
+  loadDefinition,
+  type ServiceDefinition,
+} from "../../core/index.ts";
 import { type Db, withTenant } from "../../platform/db/database.ts";
 import { DomainError } from "../../platform/errors.ts";
 import { orgUnitsOf } from "../tenants/index.ts";
+import { libraryOf } from "../textblocks/index.ts";
 import {
   ensureService,
   findLatestPublished,
@@ -44,26 +51,20 @@ function loaded(tenantId: string, row: PublishedRow): PublishedService {
 
 /**
  * Publishes a definition as the next immutable version of the service named by its `id`
- * (created on first publication). Refused, with every finding, unless the linter finds no error.
+ * (created on first publication). Refused, with the first finding, unless the linter finds no
+ * error — checked against the municipality's text blocks, which stay locked until the version
+ * is stored, so that a block the service uses cannot be deleted or changed meanwhile.
  */
 export async function publishService(
   db: Db,
   tenantId: string,
   input: unknown,
 ): Promise<{ serviceId: string; slug: string; version: number }> {
-  const report = lintDefinition(input);
-  if (!report.publishable || !report.definition) {
-    const first = report.findings.find((f) => f.severity === "error");
-    throw new DomainError("services.error.notPublishable", {
-      status: 422,
-      params: {
-        count: report.findings.filter((f) => f.severity === "error").length,
-        first: first?.path ?? "",
-      },
-    });
-  }
-  const definition = report.definition;
   const published = await withTenant(db, tenantId, async (tx) => {
+    const library = await libraryOf(tx, tenantId, { lock: true });
+    const report = lintDefinition(input, { library });
+    if (!report.publishable || !report.definition) throw notPublishable(report.findings);
+    const definition = report.definition;
     const serviceId = (await ensureService(tx, tenantId, definition.id)).id;
     const version = await nextVersion(tx, serviceId);
     await insertPublishedVersion(tx, {
@@ -78,6 +79,19 @@ export async function publishService(
   // This process sees its own publication at once.
   latest.delete(`${tenantId}:${published.slug}`);
   return published;
+}
+
+function notPublishable(findings: Finding[]): DomainError {
+  const errors = findings.filter((f) => f.severity === "error");
+  const first = errors[0];
+  return new DomainError("services.error.notPublishable", {
+    status: 422,
+    params: {
+      count: errors.length,
+      first: first?.path ?? "",
+      finding: first ? formatMessage(first.key, first.params) : "",
+    },
+  });
 }
 
 /**

@@ -25,6 +25,7 @@ export function administrationPage(c: Context<AppEnv>) {
     ["mitarbeitende", "tenants.admin.staff"],
     ["api-schluessel", "intake.apiKeys"],
     ["neuigkeiten", "news.admin.title"],
+    ["textbausteine", "textblocks.admin.title"],
   ] as const;
   return page(c, {
     title: t("tenants.admin.title"),

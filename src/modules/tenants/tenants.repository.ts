@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Db, Tx } from "../../platform/db/database.ts";
 import type { TenantSettings } from "../../platform/db/schema.ts";
 
@@ -32,13 +33,22 @@ export function listTenants(db: Db | Tx): Promise<TenantRow[]> {
 
 export function insertTenant(
   tx: Tx,
-  t: { slug: string; name: string; settings: TenantSettings },
+  t: { id?: string; slug: string; name: string; settings: TenantSettings },
 ): Promise<{ id: string }> {
   return tx
     .insertInto("tenants")
-    .values({ slug: t.slug, name: t.name, settings: JSON.stringify(t.settings) })
+    .values({ id: t.id, slug: t.slug, name: t.name, settings: JSON.stringify(t.settings) })
     .returning("id")
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * Gives a new municipality the default text blocks (remedy notices, data protection, fees),
+ * with migration 0015's function: the texts live there once, for new and existing municipalities.
+ * Runs in the municipality's own row-level-security context.
+ */
+export async function seedDefaultTextBlocks(tx: Tx, tenantId: string): Promise<void> {
+  await sql`select seed_default_text_blocks(${tenantId}::uuid)`.execute(tx);
 }
 
 export function findTenantLogo(db: Db, slug: string) {

@@ -1,5 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { Db } from "../../platform/db/database.ts";
-import { isUniqueViolation, withPlatform, withTenant } from "../../platform/db/database.ts";
+import { isUniqueViolation, withTenant } from "../../platform/db/database.ts";
 import type { Role, TenantSettings } from "../../platform/db/schema.ts";
 import { DomainError } from "../../platform/errors.ts";
 import { insertMembership } from "./memberships.repository.ts";
@@ -8,6 +9,7 @@ import {
   findTenantBySlug,
   insertTenant,
   listTenants,
+  seedDefaultTextBlocks,
   type TenantRow,
 } from "./tenants.repository.ts";
 import {
@@ -34,14 +36,19 @@ export async function createTenant(
   draft: { slug: string; settings: TenantSettingsDraft },
 ): Promise<{ id: string; slug: string }> {
   const input = parseOrThrow(newTenantInput, draft);
+  // The id is chosen here so that the transaction can run in the new municipality's context:
+  // its default text blocks are written with it, or nothing is.
+  const id = randomUUID();
   try {
-    const { id } = await withPlatform(db, (tx) =>
-      insertTenant(tx, {
+    await withTenant(db, id, async (tx) => {
+      await insertTenant(tx, {
+        id,
         slug: input.slug,
         name: input.settings.name,
         settings: settingsFromInput(input.settings),
-      }),
-    );
+      });
+      await seedDefaultTextBlocks(tx, id);
+    });
     return { id, slug: input.slug };
   } catch (err) {
     if (isUniqueViolation(err))

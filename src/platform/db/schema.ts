@@ -83,6 +83,16 @@ export interface DB {
     recipients: Generated<number>;
     published_at: Generated<Date>;
   };
+  /** The municipality's text blocks (migration 0015). */
+  text_blocks: {
+    tenant_id: string;
+    key: string;
+    title: string | null;
+    text: string;
+    version: Generated<number>;
+    updated_at: Generated<Date>;
+    updated_by: string | null;
+  };
   sessions: {
     id_hash: string;
     user_id: string;
