@@ -55,8 +55,18 @@ function feeNotice(i: number): { pdf: Uint8Array; pages: number; sha256: string 
       currency: "EUR",
       totalCents: cents,
       lines: [
-        { id: "steuer", label: "Hundesteuer (anteilig)", amountCents: cents - 1500, legalBasis: "§ 5 Abs. 1 Hundesteuersatzung" },
-        { id: "marke", label: "Hundesteuermarke", amountCents: 1500, legalBasis: "§ 8 Verwaltungskostensatzung" },
+        {
+          id: "steuer",
+          label: "Hundesteuer (anteilig)",
+          amountCents: cents - 1500,
+          legalBasis: "§ 5 Abs. 1 Hundesteuersatzung",
+        },
+        {
+          id: "marke",
+          label: "Hundesteuermarke",
+          amountCents: 1500,
+          legalBasis: "§ 8 Verwaltungskostensatzung",
+        },
       ],
     },
   } as unknown as CaseState;
@@ -110,7 +120,11 @@ function plainLetter(i: number) {
   });
   return renderDocument(
     "notice",
-    { letter, blocks: [{ title: null, parts: [{ kind: "p", lines: ["Guten Tag."] }] }], payment: null },
+    {
+      letter,
+      blocks: [{ title: null, parts: [{ kind: "p", lines: ["Guten Tag."] }] }],
+      payment: null,
+    },
     { createdAt: new Date("2026-11-22T08:00:00Z") },
   );
 }
@@ -136,7 +150,9 @@ function measure(name: string, f: (i: number) => { pages: number }) {
   return perSecond;
 }
 
-console.log(`# bench/notices — one core (${cpus()[0]?.model ?? "cpu"}), ${seconds} s per measurement`);
+console.log(
+  `# bench/notices — one core (${cpus()[0]?.model ?? "cpu"}), ${seconds} s per measurement`,
+);
 const reference = measure("reference: one-page letter", plainLetter);
 const notices = measure("fee notice with GiroCode", feeNotice);
 console.log(

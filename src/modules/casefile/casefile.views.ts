@@ -252,7 +252,10 @@ function documentEventText(c: Context<AppEnv>, type: string, p: Record<string, u
   const dotted = (v: unknown) => (typeof v === "string" ? v.split("-").reverse().join(".") : "");
   const title = String(p.title ?? "");
   if (type === "document.delivered")
-    return t(`notices.history.delivered.${String(p.channel)}`, { title, email: String(p.email ?? "") });
+    return t(`notices.history.delivered.${String(p.channel)}`, {
+      title,
+      email: String(p.email ?? ""),
+    });
   if (type === "document.retrieved")
     return t("notices.history.retrieved", { title, date: dotted(p.effectiveOn) });
   if (type === "document.expired") return t("notices.history.expired", { title });

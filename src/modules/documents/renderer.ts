@@ -61,7 +61,8 @@ export function renderDocument(
   }
   const c = typst();
   const assets = Object.entries(opts.assets ?? {}).map(([name, bytes]) => {
-    if (!/^[a-z][a-z0-9-]*\.(png|jpg|svg|pdf)$/.test(name)) throw new RenderFailed(`Bad asset ${name}`);
+    if (!/^[a-z][a-z0-9-]*\.(png|jpg|svg|pdf)$/.test(name))
+      throw new RenderFailed(`Bad asset ${name}`);
     const file = path.join(TEMPLATES, "assets", name);
     c.mapShadow(file, Buffer.from(bytes));
     return file;

@@ -281,7 +281,7 @@ export async function retrieveByLink(
 ) {
   return withTenant(platform.database.db, tenantId, async (tx) => {
     const d = await findDelivery(tx, deliveryId);
-    if (!d || d.channel !== "email") return undefined;
+    if (d?.channel !== "email") return undefined;
     if (d.status === "expired") return { status: "expired" as const };
     if (d.status === "provided") {
       const done = await markRetrieved(tx, { id: d.id }, now, notifiedAfterRetrieval(now));

@@ -22,17 +22,11 @@ import { DomainError } from "../../platform/errors.ts";
 import type { Platform } from "../../platform/http/context.ts";
 import { translator } from "../../platform/i18n/index.ts";
 import { type InlineEffectHandler, tenantLand } from "../cases/index.ts";
-import {
-  logoAsset,
-  qrSvg,
-  RenderFailed,
-  recipientOf,
-  renderDocument,
-} from "../documents/index.ts";
+import { logoAsset, qrSvg, RenderFailed, recipientOf, renderDocument } from "../documents/index.ts";
 import type { PublishedService } from "../services/index.ts";
-import { libraryOf } from "../textblocks/index.ts";
 import type { TenantRow } from "../tenants/index.ts";
 import { getTenant } from "../tenants/index.ts";
+import { libraryOf } from "../textblocks/index.ts";
 import { type NoticePayment, noticeContent } from "./notice.content.ts";
 import {
   insertDocument,
@@ -128,7 +122,9 @@ export async function makeDocument(
   }
   if (!composed) throw new Error(`Document ${r.template} could not be composed`);
   const logo = r.tenant.has_logo ? await logoAsset(platform, r.tenant.slug) : undefined;
-  const qr = payment?.epc ? { name: `qr-${hash(payment.epc).slice(0, 16)}.svg`, svg: qrSvg(payment.epc) } : undefined;
+  const qr = payment?.epc
+    ? { name: `qr-${hash(payment.epc).slice(0, 16)}.svg`, svg: qrSvg(payment.epc) }
+    : undefined;
   const actorName = await staffName(tx, r.actorId);
   const data = noticeContent(
     {
@@ -291,7 +287,6 @@ function renderRefused(title: string, err: unknown): DomainError {
 }
 
 const hash = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
-const dotted = (iso: IsoDate) => iso.split("-").reverse().join(".");
 const formatEuro = (cents: number) =>
   new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" }).format(cents / 100);
 

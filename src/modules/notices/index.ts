@@ -18,8 +18,8 @@ import { onMessageRetrieved } from "../postbox/index.ts";
 import { allTenants } from "../tenants/index.ts";
 import { deliverEffect, expireUnretrieved, recordPostboxRetrieval } from "./deliver.service.ts";
 import { generateDocumentEffect } from "./generate.service.ts";
-import { mountNotices } from "./notices.routes.ts";
 import { deliveriesOfCase, documentsOfCase } from "./notices.repository.ts";
+import { mountNotices } from "./notices.routes.ts";
 import { makePrintBatch } from "./print.service.ts";
 
 export { channelFor, expireUnretrieved, retrievalPath } from "./deliver.service.ts";

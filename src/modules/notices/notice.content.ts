@@ -59,7 +59,9 @@ export function noticeContent(n: NoticeInput, t: Translate): NoticeData {
   const contact = n.tenant.settings.contact;
   const info = [
     { label: t("documents.letter.reference"), value: n.reference },
-    ...(n.payment ? [{ label: t("notices.letter.kassenzeichen"), value: n.payment.kassenzeichen }] : []),
+    ...(n.payment
+      ? [{ label: t("notices.letter.kassenzeichen"), value: n.payment.kassenzeichen }]
+      : []),
     { label: t("documents.letter.date"), value: dottedDate(n.issuedOn) },
     ...(n.contactName ? [{ label: t("notices.letter.contact"), value: n.contactName }] : []),
     ...(contact?.phone ? [{ label: t("documents.letter.phone"), value: contact.phone }] : []),

@@ -26,10 +26,13 @@ registerMessages({
     "notices.error.noBank":
       "In den Einstellungen der Gemeinde fehlt die Bankverbindung (IBAN) für den Zahlungshinweis.",
     "notices.history.generated": "{title} erstellt (Version {version})",
-    "notices.history.delivered.postbox": "{title} im Postfach bereitgestellt; Benachrichtigung versandt",
-    "notices.history.delivered.email": "{title} zum Abruf bereitgestellt; Link per E-Mail an {email}",
+    "notices.history.delivered.postbox":
+      "{title} im Postfach bereitgestellt; Benachrichtigung versandt",
+    "notices.history.delivered.email":
+      "{title} zum Abruf bereitgestellt; Link per E-Mail an {email}",
     "notices.history.delivered.print": "{title} für den Postversand vorgemerkt",
-    "notices.history.retrieved": "{title} abgerufen; bekannt gegeben am {date} (§ 41 Abs. 2a VwVfG)",
+    "notices.history.retrieved":
+      "{title} abgerufen; bekannt gegeben am {date} (§ 41 Abs. 2a VwVfG)",
     "notices.history.expired":
       "{title} nicht innerhalb von 10 Tagen abgerufen; Bereitstellung beendet (§ 41 Abs. 2a VwVfG)",
     "notices.history.posted":
@@ -46,7 +49,8 @@ registerMessages({
     "notices.retrieve.button": "Dokument abrufen (PDF)",
     "notices.retrieve.expired":
       "Die Bereitstellung dieses Dokuments ist beendet. Sie erhalten es auf anderem Weg, zum Beispiel per Post.",
-    "notices.retrieve.again": "Sie haben das Dokument bereits abgerufen. Sie können es erneut herunterladen.",
+    "notices.retrieve.again":
+      "Sie haben das Dokument bereits abgerufen. Sie können es erneut herunterladen.",
     "notices.casefile.title": "Dokumente",
     "notices.casefile.none": "Für diesen Vorgang wurden noch keine Dokumente erstellt.",
     "notices.casefile.document": "Dokument",
@@ -115,7 +119,8 @@ registerMessages({
       "The municipality's settings lack the bank account (IBAN) for the payment details.",
     "notices.history.generated": "{title} made (version {version})",
     "notices.history.delivered.postbox": "{title} provided in the postbox; notification sent",
-    "notices.history.delivered.email": "{title} provided for retrieval; link sent by e-mail to {email}",
+    "notices.history.delivered.email":
+      "{title} provided for retrieval; link sent by e-mail to {email}",
     "notices.history.delivered.print": "{title} queued for posting",
     "notices.history.retrieved": "{title} retrieved; notified on {date} (§ 41 (2a) VwVfG)",
     "notices.history.expired":

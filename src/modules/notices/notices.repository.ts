@@ -112,11 +112,7 @@ export function latestDocument(
 }
 
 export function findDocument(tx: Tx, id: string): Promise<DocumentRow | undefined> {
-  return tx
-    .selectFrom("documents")
-    .select(documentColumns)
-    .where("id", "=", id)
-    .executeTakeFirst();
+  return tx.selectFrom("documents").select(documentColumns).where("id", "=", id).executeTakeFirst();
 }
 
 export function documentContent(tx: Tx, id: string) {
@@ -426,7 +422,6 @@ export async function queuedCount(tx: Tx): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
-
 
 /** The name of the staff member acting (the information block's contact); none for the system. */
 export async function staffName(tx: Tx, actorId: string): Promise<string | undefined> {

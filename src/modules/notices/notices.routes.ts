@@ -82,14 +82,24 @@ export function mountNotices(app: Hono<AppEnv>, platform: Platform) {
     const id = uuid.safeParse(c.req.param("deliveryId"));
     const token = c.req.query("t") ?? "";
     if (!tenant || !id.success) throw notFound();
-    if (!retrievalTokenValid(platform.config.secretKey, tenant.id, id.data, token)) throw notFound();
+    if (!retrievalTokenValid(platform.config.secretKey, tenant.id, id.data, token))
+      throw notFound();
     const d = await withTenant(db, tenant.id, (tx) => findDelivery(tx, id.data));
-    if (!d || d.channel !== "email") throw notFound();
-    return { tenant, delivery: d, action: `/${tenant.slug}/abruf/${d.id}?t=${encodeURIComponent(token)}` };
+    if (d?.channel !== "email") throw notFound();
+    return {
+      tenant,
+      delivery: d,
+      action: `/${tenant.slug}/abruf/${d.id}?t=${encodeURIComponent(token)}`,
+    };
   };
   app.get("/:tenant/abruf/:deliveryId", async (c) => {
     const { tenant, delivery, action } = await linked(c);
-    const state = delivery.status === "expired" ? "expired" : delivery.status === "retrieved" ? "retrieved" : "provided";
+    const state =
+      delivery.status === "expired"
+        ? "expired"
+        : delivery.status === "retrieved"
+          ? "retrieved"
+          : "provided";
     return retrievalPage(c, { action, tenantName: tenant.name, state });
   });
   app.post("/:tenant/abruf/:deliveryId", async (c) => {

@@ -51,7 +51,10 @@ export async function sendMessageToApplicant(
  * Called, in the municipality's transaction, when a recipient opens a message for the first time
  * (the retrieval): the notices module records the legal date of notification of what it carries.
  */
-export type RetrievalHook = (tx: Tx, m: { tenantId: string; messageId: string; at: Date }) => Promise<void>;
+export type RetrievalHook = (
+  tx: Tx,
+  m: { tenantId: string; messageId: string; at: Date },
+) => Promise<void>;
 const retrievalHooks = new Set<RetrievalHook>();
 
 /** Registers a retrieval hook (idempotent for the same function). */

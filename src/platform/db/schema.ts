@@ -16,7 +16,12 @@ export type TenantSettings = {
   state?: string;
   legal?: { impressum?: string; privacy?: string; accessibility?: string };
   /** How fee notices number their payment reference (src/core/payments/kassenzeichen.ts). */
-  kassenzeichen?: { prefix?: string; yearDigits?: number; sequenceDigits?: number; checkDigit?: string };
+  kassenzeichen?: {
+    prefix?: string;
+    yearDigits?: number;
+    sequenceDigits?: number;
+    checkDigit?: string;
+  };
 };
 
 export type DeliveryChannel = "postbox" | "email" | "print";
@@ -286,7 +291,11 @@ export interface DB {
     template: string;
     created_at: Generated<Date>;
   };
-  kassenzeichen_counters: { tenant_id: string; year: number; last: ColumnType<string, number, number> };
+  kassenzeichen_counters: {
+    tenant_id: string;
+    year: number;
+    last: ColumnType<string, number, number>;
+  };
   print_batches: {
     tenant_id: string;
     id: Generated<string>;

@@ -2,14 +2,15 @@ import assert from "node:assert/strict";
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
-import pg from "pg";
 import { setTimeout as sleep } from "node:timers/promises";
-import { pdfPages, pdfQrCodes, pdfText, pdfWords } from "../../../../test/helpers/pdf.ts";
-import { Client } from "../../../../test/helpers/http.ts";
+import pg from "pg";
 import { startTestApp } from "../../../../test/helpers/app.ts";
+import { Client } from "../../../../test/helpers/http.ts";
+import { pdfPages, pdfQrCodes, pdfText, pdfWords } from "../../../../test/helpers/pdf.ts";
 import type { Running } from "../../../app.ts";
 import {
   addDays,
+  type CaseState,
   formatCents,
   germanDate,
   isValidKassenzeichen,
@@ -95,13 +96,23 @@ describe("notices and delivery", () => {
 
   async function documentsOf(tenantId: string, caseId: string) {
     return tx(tenantId, (t) =>
-      t.selectFrom("documents").selectAll().where("case_id", "=", caseId).orderBy("version").execute(),
+      t
+        .selectFrom("documents")
+        .selectAll()
+        .where("case_id", "=", caseId)
+        .orderBy("version")
+        .execute(),
     );
   }
 
   async function deliveriesOf(tenantId: string, caseId: string) {
     return tx(tenantId, (t) =>
-      t.selectFrom("deliveries").selectAll().where("case_id", "=", caseId).orderBy("created_at").execute(),
+      t
+        .selectFrom("deliveries")
+        .selectAll()
+        .where("case_id", "=", caseId)
+        .orderBy("created_at")
+        .execute(),
     );
   }
 
@@ -134,9 +145,15 @@ describe("notices and delivery", () => {
     assert.ok(isValidKassenzeichen(KassenzeichenScheme.parse({}), payment.kassenzeichen));
     assert.equal(payment.dueDate > germanDate(new Date()), true);
     const text = pdfText(doc.content);
-    const reference = (await tx(tenant.id, (t) =>
-      t.selectFrom("cases").select("reference").where("id", "=", caseId).executeTakeFirstOrThrow(),
-    )).reference;
+    const reference = (
+      await tx(tenant.id, (t) =>
+        t
+          .selectFrom("cases")
+          .select("reference")
+          .where("id", "=", caseId)
+          .executeTakeFirstOrThrow(),
+      )
+    ).reference;
     for (const expected of [
       "Erika Mustermann",
       "Lindenallee 12",
@@ -199,7 +216,10 @@ describe("notices and delivery", () => {
       applicantName: { givenName: '#import "x"', familyName: "]*[ \\u{1F436} שלום" },
     };
     const long = "Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenbescheid";
-    const { caseId, status } = await decidedCase(tenant, { data: hostile, signatory: `${long} 🐕 $x$` });
+    const { caseId, status } = await decidedCase(tenant, {
+      data: hostile,
+      signatory: `${long} 🐕 $x$`,
+    });
     assert.equal(status, "festgesetzt");
     const [doc] = await documentsOf(tenant.id, caseId);
     const text = pdfText(doc.content).replace(/\s+/g, " ");
@@ -261,12 +281,17 @@ describe("notices and delivery", () => {
     const row = await tx(tenant.id, (t) =>
       t.selectFrom("cases").selectAll().where("id", "=", caseId).executeTakeFirstOrThrow(),
     );
-    const service = await getServiceVersion(app.platform.database.db, tenant.id, row.service_id, row.service_version);
+    const service = await getServiceVersion(
+      app.platform.database.db,
+      tenant.id,
+      row.service_id,
+      row.service_version,
+    );
     const again = await tx(tenant.id, async (t) =>
       makeDocument(app.platform, t, {
         tenant: (await getTenant(app.platform.database.db, tenant.slug))!,
         caseRow: row,
-        state: row.state,
+        state: row.state as CaseState,
         service: service!,
         template: "hundesteuerbescheid",
         actorId: caseworker.id,
@@ -285,20 +310,37 @@ describe("notices and delivery", () => {
     assert.equal(d.status, "provided");
     assert.equal(d.expires_on, addDays(germanDate(d.notified_at!), 10));
     const openedAt = new Date();
-    const message = await openMessage(app.platform, citizen!.id, tenant.slug, d.message_id!, openedAt);
+    const message = await openMessage(
+      app.platform,
+      citizen!.id,
+      tenant.slug,
+      d.message_id!,
+      openedAt,
+    );
     assert.equal(message.attachments.length, 1);
     assert.equal(message.attachments[0].content_type, "application/pdf");
     const [after] = await deliveriesOf(tenant.id, caseId);
     assert.equal(after.status, "retrieved");
     assert.equal(after.effective_on, addDays(germanDate(openedAt), 1));
     const events = await tx(tenant.id, (t) =>
-      t.selectFrom("case_events").select(["type", "payload"]).where("case_id", "=", caseId).orderBy("seq").execute(),
+      t
+        .selectFrom("case_events")
+        .select(["type", "payload"])
+        .where("case_id", "=", caseId)
+        .orderBy("seq")
+        .execute(),
     );
     const types = events.map((e) => e.type);
     assert.ok(types.includes("document.delivered"));
     assert.ok(types.includes("document.retrieved"));
-    const performed = events.find((e) => (e.payload as { actionId?: string }).actionId === "assessTax");
-    assert.equal((performed?.payload as { generateDocument: { version: number }[] }).generateDocument[0].version, 1);
+    const performed = events.find(
+      (e) => (e.payload as { actionId?: string }).actionId === "assessTax",
+    );
+    assert.equal(
+      (performed!.payload as { generateDocument: { version: number }[] }).generateDocument[0]
+        .version,
+      1,
+    );
   });
 
   it("after ten days unretrieved, ends the provision and sends the notice by post in the next print batch", async () => {
@@ -317,7 +359,11 @@ describe("notices and delivery", () => {
     assert.ok(batch);
     assert.equal(batch.letters, 1);
     const stored = await tx(t.id, (q) =>
-      q.selectFrom("print_batches").selectAll().where("id", "=", batch.id).executeTakeFirstOrThrow(),
+      q
+        .selectFrom("print_batches")
+        .selectAll()
+        .where("id", "=", batch.id)
+        .executeTakeFirstOrThrow(),
     );
     const [doc] = await documentsOf(t.id, caseId);
     // cover sheet (padded to an even page count), then the letter, padded to whole sheets
@@ -346,7 +392,11 @@ describe("notices and delivery", () => {
     assert.equal((await client.get(path.replace(/t=.*/, "t="))).status, 404);
     const pageView = await client.get(path);
     assert.equal(pageView.status, 200);
-    assert.equal((await deliveriesOf(tenant.id, caseId))[0].status, "provided", "a GET retrieves nothing");
+    assert.equal(
+      (await deliveriesOf(tenant.id, caseId))[0].status,
+      "provided",
+      "a GET retrieves nothing",
+    );
     const download = await client.post(path, {}, pageView);
     assert.equal(download.status, 200);
     assert.equal(download.headers.get("content-type"), "application/pdf");
