@@ -69,10 +69,13 @@ export function mountCaseFile(app: Hono<AppEnv>, platform: Platform, cases: Case
     return caseFilePage(c, baseOf(c, ref.caseId), file, s, status);
   };
 
-  /** A refused change (stale page, action no longer possible): the fresh case file, 409. */
+  /**
+   * A refused change — stale page, action no longer possible (409), or its notice could not be
+   * made (422): the fresh, unchanged case file with the reason.
+   */
   const refused = (c: Context<AppEnv>, err: unknown) => {
-    if (err instanceof DomainError && err.status === 409) {
-      return show(c, { refusal: c.var.t(err.key, err.params) }, 409);
+    if (err instanceof DomainError && (err.status === 409 || err.status === 422)) {
+      return show(c, { refusal: c.var.t(err.key, err.params) }, err.status);
     }
     throw err;
   };

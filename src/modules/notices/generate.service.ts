@@ -194,13 +194,9 @@ async function paymentOf(
     (await allocateKassenzeichen(tx, r, title));
   let epc: string | null = null;
   const bank = r.tenant.settings.bank;
-  if (fees.totalCents > 0) {
-    if (!bank?.iban) {
-      throw new DomainError("notices.error.payment", {
-        status: 422,
-        params: { title, detail: translator("de")("notices.error.noBank") },
-      });
-    }
+  // Without the municipality's bank account the notice names amount, due date and Kassenzeichen
+  // but prints no GiroCode (the settings page asks for the account).
+  if (fees.totalCents > 0 && bank?.iban) {
     const result = epcQrPayload({
       name: r.tenant.name,
       iban: bank.iban,

@@ -23,8 +23,6 @@ registerMessages({
       "Der Gebührenbescheid „{title}“ konnte nicht erstellt werden: {detail} Der Vorgang bleibt unverändert.",
     "notices.error.noFees":
       "Für den Gebührenbescheid „{title}“ sind keine Gebühren festgesetzt (die Aktion setzt keine Gebühren fest). Der Vorgang bleibt unverändert.",
-    "notices.error.noBank":
-      "In den Einstellungen der Gemeinde fehlt die Bankverbindung (IBAN) für den Zahlungshinweis.",
     "notices.history.generated": "{title} erstellt (Version {version})",
     "notices.history.delivered.postbox":
       "{title} im Postfach bereitgestellt; Benachrichtigung versandt",
@@ -115,8 +113,6 @@ registerMessages({
       "The fee notice “{title}” could not be made: {detail} The case is unchanged.",
     "notices.error.noFees":
       "No fees are assessed for the fee notice “{title}” (the action assesses no fees). The case is unchanged.",
-    "notices.error.noBank":
-      "The municipality's settings lack the bank account (IBAN) for the payment details.",
     "notices.history.generated": "{title} made (version {version})",
     "notices.history.delivered.postbox": "{title} provided in the postbox; notification sent",
     "notices.history.delivered.email":

@@ -231,7 +231,22 @@ describe("notices and delivery", () => {
   });
 
   it("refuses the decision when the notice cannot be made, leaving the case as it was", async () => {
-    const poor = await municipality({ iban: "", bic: "" });
+    // the municipality's Kassenzeichen numbers are used up (4 digits, counter at 9999)
+    const poor = await municipality();
+    const owner = new pg.Client(app.platform.database.adminUrl);
+    await owner.connect();
+    try {
+      await owner.query(
+        `update tenants set settings = settings || '{"kassenzeichen": {"sequenceDigits": 4}}' where id = $1`,
+        [poor.id],
+      );
+      await owner.query("insert into kassenzeichen_counters values ($1, $2, 9999)", [
+        poor.id,
+        Number(germanDate(new Date()).slice(0, 4)),
+      ]);
+    } finally {
+      await owner.end();
+    }
     const citizen = await makeCitizen(app);
     const { caseId } = await app.cases.submit({
       tenant: poor,
