@@ -45,8 +45,11 @@ export {
   isValidIban,
   normaliseIban,
 } from "./forms/german.ts";
-/** Initial form data from the citizen account for fields marked with `prefill`. */
-export { type AccountProfile, prefillForm } from "./forms/prefill.ts";
+/**
+ * Initial form data from the citizen account for fields marked with `prefill`; the applicant's
+ * own values (the first field of a type) read back from an application.
+ */
+export { type AccountProfile, firstValueOfType, prefillForm } from "./forms/prefill.ts";
 /** Validates submitted form data: cleaned data (hidden fields stripped) or field errors. */
 export {
   type SubmissionResult,
@@ -149,6 +152,8 @@ export {
   notifiedAfterRetrieval,
   retrievalDeadline,
 } from "./calendar/notification.ts";
+/** `2025-10-17` -> `17.10.2025`, as letters and pages print a date. */
+export { germanDateText } from "./documents/format.ts";
 
 // Documents -------------------------------------------------------------------------------
 

@@ -47,3 +47,22 @@ export function prefillForm(
   }
   return data;
 }
+
+/**
+ * The value of the form's first top-level field of `type` that has one — by the forms'
+ * convention the applicant's own (their e-mail address, name, address). Undefined if none.
+ */
+export function firstValueOfType<T = unknown>(
+  def: ServiceDefinition,
+  data: Record<string, unknown>,
+  type: string,
+): T | undefined {
+  for (const page of def.form.pages) {
+    for (const f of page.fields) {
+      const value = data[f.id];
+      if (f.type === type && value !== undefined && value !== null && value !== "")
+        return value as T;
+    }
+  }
+  return undefined;
+}

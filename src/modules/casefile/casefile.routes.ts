@@ -13,6 +13,7 @@ import {
   addNote,
   approveProposal,
   CASEFILE_ROLES,
+  downloadDocument,
   downloadFile,
   messageApplicant,
   openCaseFile,
@@ -195,6 +196,23 @@ export function mountCaseFile(app: Hono<AppEnv>, platform: Platform, cases: Case
     }
     setFlash(c, "casefile.flash.messageSent");
     return c.redirect(`${baseOf(c, ref.caseId)}#nachrichten`, 303);
+  });
+
+  app.get(`${path}/dokumente/:documentId`, guard, async (c) => {
+    const ref = caseParams(c);
+    const documentId = uuid.safeParse(c.req.param("documentId"));
+    if (!documentId.success) throw notFound();
+    const doc = await downloadDocument(platform, {
+      ...ref,
+      documentId: documentId.data,
+      userId: c.var.viewer!.userId,
+    });
+    return c.body(new Uint8Array(doc.content), 200, {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(doc.filename)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    });
   });
 
   app.get(`${path}/dateien/:fileId`, guard, async (c) => {

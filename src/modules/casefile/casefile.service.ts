@@ -18,6 +18,7 @@ import {
   type DeliveryRow,
   type DocumentRow,
   deliveriesOfCase,
+  documentFile,
   documentsOfCase,
 } from "../notices/index.ts";
 import { sendMessageToApplicant } from "../postbox/index.ts";
@@ -275,6 +276,24 @@ export function messageApplicant(
 }
 
 /** A file of the case for download; the download is logged like a view of the case file. */
+/** A generated document of the case (any version), for download: logged like a file. */
+export async function downloadDocument(
+  platform: Platform,
+  p: Ref & { documentId: string; userId: string },
+) {
+  return withTenant(platform.database.db, p.tenantId, async (tx) => {
+    const doc = await documentFile(tx, p.caseId, p.documentId);
+    if (!doc) throw notFound();
+    await logAccess(tx, {
+      tenantId: p.tenantId,
+      caseId: p.caseId,
+      userId: p.userId,
+      what: "download",
+    });
+    return doc;
+  });
+}
+
 export async function downloadFile(
   platform: Platform,
   p: Ref & { fileId: string; userId: string },

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { html } from "hono/html";
-import { formatCents } from "../../core/index.ts";
+import { formatCents, germanDateText } from "../../core/index.ts";
 import type { AppEnv } from "../../platform/http/context.ts";
 import type { FieldErrors } from "../../platform/http/forms.ts";
 import { page } from "../../platform/http/layout.ts";
@@ -249,7 +249,7 @@ function historyLine(c: Context<AppEnv>, e: HistoryEntry): string {
 /** A delivery event of the history, with its legal date (§ 41 VwVfG). */
 function documentEventText(c: Context<AppEnv>, type: string, p: Record<string, unknown>): string {
   const t = c.var.t;
-  const dotted = (v: unknown) => (typeof v === "string" ? v.split("-").reverse().join(".") : "");
+  const dotted = (v: unknown) => (typeof v === "string" ? germanDateText(v) : "");
   const title = String(p.title ?? "");
   if (type === "document.delivered")
     return t(`notices.history.delivered.${String(p.channel)}`, {

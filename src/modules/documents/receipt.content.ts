@@ -1,4 +1,4 @@
-import type { ServiceDefinition } from "../../core/index.ts";
+import { firstValueOfType, type ServiceDefinition } from "../../core/index.ts";
 import type { Translate } from "../../platform/i18n/index.ts";
 import type { TenantRow } from "../tenants/index.ts";
 import { type LetterData, letterOf } from "./letter.ts";
@@ -95,18 +95,13 @@ export function recipientOf(
   data: Record<string, unknown>,
   t: Translate,
 ): string[] {
-  const fields = def.form.pages.flatMap((p) => p.fields);
-  const firstObject = (type: string) => {
-    const f = fields.find((x) => x.type === type && data[x.id] && typeof data[x.id] === "object");
-    return f ? (data[f.id] as Record<string, string>) : undefined;
-  };
-  const name = firstObject("personName");
-  const address = firstObject("address");
+  const name = firstValueOfType<Record<string, string>>(def, data, "personName");
+  const address = firstValueOfType<Record<string, string>>(def, data, "address");
   const lines = [
     ...(name ? personNameLines(name, t).slice(0, 1) : []),
     ...(address ? addressLines(address) : []),
   ];
   if (lines.length > 0) return lines;
-  const email = fields.find((x) => x.type === "email" && typeof data[x.id] === "string");
-  return email ? [String(data[email.id])] : [];
+  const email = firstValueOfType(def, data, "email");
+  return typeof email === "string" ? [email] : [];
 }

@@ -21,6 +21,7 @@ export function workspaceNav(c: Context<AppEnv>, admin: boolean) {
     { href: `${base}/erfassung`, label: t("intakeDesk.nav") },
     { href: `${base}/sammelaktion`, label: t("casework.bulk.title") },
     { href: `${base}/statistik`, label: t("casework.stats.title") },
+    { href: `${base}/postausgang`, label: t("notices.print.title") },
     { href: `${base}/sicherheit`, label: t("inbox.nav.security") },
     ...(admin ? [{ href: `${base}/verwaltung/`, label: t("inbox.nav.administration") }] : []),
   ];

@@ -1,9 +1,10 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import {
+  firstValueOfType,
   germanDate,
+  germanDateText,
   notifiedAfterRetrieval,
   retrievalDeadline,
-  type ServiceDefinition,
 } from "../../core/index.ts";
 import { type Tx, withTenant } from "../../platform/db/database.ts";
 import type { DeliveryChannel } from "../../platform/db/schema.ts";
@@ -12,6 +13,7 @@ import { translate, translator } from "../../platform/i18n/index.ts";
 import { type CaseRow, type EffectJob, findCase, recordCaseEvent } from "../cases/index.ts";
 import { deliverToPostbox, type RetrievalHook } from "../postbox/index.ts";
 import { getServiceVersion } from "../services/index.ts";
+import { getTenantById } from "../tenants/index.ts";
 import {
   type DeliveryRow,
   type DocumentRow,
@@ -24,7 +26,6 @@ import {
   markExpired,
   markRetrieved,
   overdueDeliveries,
-  tenantSlugOf,
 } from "./notices.repository.ts";
 
 /** What the `deliver` effect may ask for; `mail` (letter post) is the print channel. */
@@ -47,19 +48,8 @@ export function channelFor(requested: Requested, c: { hasAccount: boolean; email
   ) as DeliveryChannel;
 }
 
-/** The applicant's e-mail address from the application: the form's first e-mail field. */
-function applicantEmail(def: ServiceDefinition, data: Record<string, unknown>): string | undefined {
-  for (const page of def.form.pages) {
-    for (const f of page.fields) {
-      const v = data[f.id];
-      if (f.type === "email" && typeof v === "string" && v.includes("@")) return v;
-    }
-  }
-  return undefined;
-}
-
 type Delivery = {
-  tenant: { id: string; slug: string; name?: string };
+  tenant: { id: string; slug: string; name: string };
   row: CaseRow;
   document: DocumentRow;
   channel: DeliveryChannel;
@@ -98,7 +88,7 @@ export async function sendDocument(platform: Platform, tx: Tx, d: Delivery) {
         body: t("notices.postbox.body", {
           title: d.document.title,
           reference: d.row.reference,
-          tenant: d.tenant.name ?? "",
+          tenant: d.tenant.name,
         }),
         authorId: null,
         attachments: [
@@ -134,7 +124,7 @@ export async function sendDocument(platform: Platform, tx: Tx, d: Delivery) {
       await platform.mailer.queueMail(tx, {
         to: d.email,
         subject: translate("de", "notices.mail.subject"),
-        text: translate("de", "notices.mail.text", { link, until: dotted(until) }),
+        text: translate("de", "notices.mail.text", { link, until: germanDateText(until) }),
       });
     }
   } else {
@@ -186,12 +176,13 @@ export function deliverEffect(platform: Platform) {
         row.service_id,
         row.service_version,
       );
-      const email = service && applicantEmail(service.definition, row.state.data);
+      const found = service && firstValueOfType(service.definition, row.state.data, "email");
+      const email = typeof found === "string" ? found : undefined;
       const channel = channelFor(effect.channel, { hasAccount: !!row.applicant_id, email });
-      const slug = (await tenantSlugOf(tx, job.tenantId)) ?? "";
-      const name = await tenantNameOf(tx, job.tenantId);
+      const tenant = await getTenantById(platform.database.db, job.tenantId);
+      if (!tenant) return;
       await sendDocument(platform, tx, {
-        tenant: { id: job.tenantId, slug, name },
+        tenant,
         row,
         document,
         channel,
@@ -201,15 +192,6 @@ export function deliverEffect(platform: Platform) {
       });
     });
   };
-}
-
-async function tenantNameOf(tx: Tx, tenantId: string): Promise<string | undefined> {
-  const row = await tx
-    .selectFrom("tenants")
-    .select("name")
-    .where("id", "=", tenantId)
-    .executeTakeFirst();
-  return row?.name;
 }
 
 /** Records the retrieval of what a postbox message carried (the hook the postbox calls). */
@@ -342,5 +324,3 @@ export async function expireUnretrieved(
     return expired;
   });
 }
-
-const dotted = (iso: string) => iso.split("-").reverse().join(".");

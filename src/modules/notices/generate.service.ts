@@ -8,6 +8,7 @@ import {
   composeDocument,
   deadlineEnd,
   epcQrPayload,
+  formatCents,
   formatKassenzeichen,
   formatMessage,
   germanDate,
@@ -25,7 +26,7 @@ import { type InlineEffectHandler, tenantLand } from "../cases/index.ts";
 import { logoAsset, qrSvg, RenderFailed, recipientOf, renderDocument } from "../documents/index.ts";
 import type { PublishedService } from "../services/index.ts";
 import type { TenantRow } from "../tenants/index.ts";
-import { getTenant } from "../tenants/index.ts";
+import { getTenantById, tenantPlaceholderValues } from "../tenants/index.ts";
 import { libraryOf } from "../textblocks/index.ts";
 import { type NoticePayment, noticeContent } from "./notice.content.ts";
 import {
@@ -34,7 +35,6 @@ import {
   nextKassenzeichenNumber,
   paymentReferenceOf,
   staffName,
-  tenantSlugOf,
 } from "./notices.repository.ts";
 
 const TEMPLATES = path.join(
@@ -93,27 +93,17 @@ export async function makeDocument(
     ? await paymentOf(tx, r, doc.title, deadlineEnd(today, doc.payment.due, land))
     : undefined;
   const recipient = recipientOf(def, r.state.data, t);
-  const s = r.tenant.settings;
   let composed: ReturnType<typeof composeDocument>;
   try {
     composed = composeDocument(def, r.template, r.state, {
       today,
       case: { reference: r.caseRow.reference, submittedAt: germanDate(r.caseRow.received_at) },
-      tenant: {
-        name: r.tenant.name,
-        street: s.address?.street,
-        postcode: s.address?.postcode,
-        city: s.address?.city,
-        phone: s.contact?.phone,
-        email: s.contact?.email,
-        website: s.contact?.website,
-        openingHours: s.contact?.openingHours,
-      },
+      tenant: tenantPlaceholderValues(r.tenant),
       applicant: { name: recipient[0] ?? "", address: recipient.slice(1).join(", ") },
       payment: payment && {
         reference: payment.kassenzeichen,
         dueDate: payment.dueDate,
-        total: formatEuro(payment.totalCents),
+        total: formatCents(payment.totalCents),
       },
       library,
     });
@@ -283,8 +273,6 @@ function renderRefused(title: string, err: unknown): DomainError {
 }
 
 const hash = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
-const formatEuro = (cents: number) =>
-  new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" }).format(cents / 100);
 
 /** A file name from a title: `Bescheid über die Hundesteuer` -> `bescheid-ueber-die-hundesteuer`. */
 function slugOf(title: string): string {
@@ -309,8 +297,7 @@ export function generateDocumentEffect(platform: Platform): InlineEffectHandler 
   return async (tx, c) => {
     const effect = c.effect;
     if (effect.type !== "generateDocument") return undefined;
-    const slug = await tenantSlugOf(tx, c.tenantId);
-    const tenant = slug ? await getTenant(platform.database.db, slug) : undefined;
+    const tenant = await getTenantById(platform.database.db, c.tenantId);
     if (!tenant) throw new Error(`Tenant ${c.tenantId} not found`);
     const made = await makeDocument(platform, tx, {
       tenant,

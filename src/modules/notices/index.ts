@@ -29,6 +29,7 @@ export {
   type DeliveryRow,
   type DocumentRow,
   deliveriesOfCase,
+  documentFile,
   documentsOfCase,
 } from "./notices.repository.ts";
 export { deliveryLine, documentsSection } from "./notices.views.ts";

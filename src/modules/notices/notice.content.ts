@@ -1,4 +1,9 @@
-import { type ComposedDocument, formatCents, type IsoDate } from "../../core/index.ts";
+import {
+  type ComposedDocument,
+  formatCents,
+  germanDateText,
+  type IsoDate,
+} from "../../core/index.ts";
 import type { Translate } from "../../platform/i18n/index.ts";
 import { groupIban, type LetterData, letterOf } from "../documents/index.ts";
 import type { TenantRow } from "../tenants/index.ts";
@@ -44,12 +49,6 @@ export type NoticeInput = {
   logo?: string;
 };
 
-/** `2026-11-22` -> `22.11.2026`. */
-export function dottedDate(iso: IsoDate): string {
-  const [y, m, d] = iso.split("-");
-  return `${d}.${m}.${y}`;
-}
-
 /**
  * The data of a notice for the renderer: the municipality's letter with the information block,
  * the composed text split into paragraphs and lists, and for a fee notice the payment section.
@@ -62,7 +61,7 @@ export function noticeContent(n: NoticeInput, t: Translate): NoticeData {
     ...(n.payment
       ? [{ label: t("notices.letter.kassenzeichen"), value: n.payment.kassenzeichen }]
       : []),
-    { label: t("documents.letter.date"), value: dottedDate(n.issuedOn) },
+    { label: t("documents.letter.date"), value: germanDateText(n.issuedOn) },
     ...(n.contactName ? [{ label: t("notices.letter.contact"), value: n.contactName }] : []),
     ...(contact?.phone ? [{ label: t("documents.letter.phone"), value: contact.phone }] : []),
     ...(contact?.email ? [{ label: t("documents.letter.email"), value: contact.email }] : []),
@@ -115,7 +114,7 @@ function paymentSection(
   const due = p.totalCents > 0;
   const facts = [
     ...(due ? [{ label: t("notices.payment.amount"), value: formatCents(p.totalCents) }] : []),
-    ...(due ? [{ label: t("notices.payment.due"), value: dottedDate(p.dueDate) }] : []),
+    ...(due ? [{ label: t("notices.payment.due"), value: germanDateText(p.dueDate) }] : []),
     { label: t("notices.letter.kassenzeichen"), value: p.kassenzeichen },
     ...(due && bank?.iban
       ? [
@@ -129,7 +128,7 @@ function paymentSection(
   return {
     title: t("notices.payment.title"),
     intro: due
-      ? t("notices.payment.intro", { date: dottedDate(p.dueDate) })
+      ? t("notices.payment.intro", { date: germanDateText(p.dueDate) })
       : t("notices.payment.nothing"),
     head: [t("notices.payment.item"), t("notices.payment.basis"), t("notices.payment.sum")],
     lines: p.lines.map((l) => ({

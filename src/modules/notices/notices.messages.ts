@@ -51,10 +51,6 @@ registerMessages({
       "Sie haben das Dokument bereits abgerufen. Sie können es erneut herunterladen.",
     "notices.casefile.title": "Dokumente",
     "notices.casefile.none": "Für diesen Vorgang wurden noch keine Dokumente erstellt.",
-    "notices.casefile.document": "Dokument",
-    "notices.casefile.version": "Version",
-    "notices.casefile.created": "Erstellt",
-    "notices.casefile.delivery": "Zustellung",
     "notices.casefile.download": "{title}, Version {version} herunterladen (PDF)",
     "notices.casefile.fingerprint": "SHA-256",
     "notices.delivery.postbox.provided": "Postfach: bereitgestellt {date}, Abruf bis {until}",
@@ -89,7 +85,6 @@ registerMessages({
     "notices.cover.pages": "Seiten",
     "notices.cover.hint":
       "Jeder Brief beginnt auf einem neuen Blatt (Leerseiten für den Duplexdruck sind eingefügt). Bitte in dieser Reihenfolge kuvertieren (Fensterumschlag DIN lang).",
-    "nav.amt.postausgang": "Postausgang",
   },
   en: {
     "notices.letter.kassenzeichen": "Payment reference",
@@ -138,10 +133,6 @@ registerMessages({
     "notices.retrieve.again": "You have retrieved this document before. You can download it again.",
     "notices.casefile.title": "Documents",
     "notices.casefile.none": "No documents have been made for this case yet.",
-    "notices.casefile.document": "Document",
-    "notices.casefile.version": "Version",
-    "notices.casefile.created": "Made",
-    "notices.casefile.delivery": "Delivery",
     "notices.casefile.download": "Download {title}, version {version} (PDF)",
     "notices.casefile.fingerprint": "SHA-256",
     "notices.delivery.postbox.provided": "Postbox: provided {date}, retrievable until {until}",
@@ -175,6 +166,5 @@ registerMessages({
     "notices.cover.pages": "Pages",
     "notices.cover.hint":
       "Every letter starts on a new sheet (blank pages for duplex printing are inserted). Please put them in envelopes in this order (DL window envelope).",
-    "nav.amt.postausgang": "Outgoing mail",
   },
 });

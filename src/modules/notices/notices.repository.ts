@@ -435,15 +435,6 @@ export async function staffName(tx: Tx, actorId: string): Promise<string | undef
   return row?.name || undefined;
 }
 
-export async function tenantSlugOf(tx: Tx, tenantId: string): Promise<string | undefined> {
-  const row = await tx
-    .selectFrom("tenants")
-    .select("slug")
-    .where("id", "=", tenantId)
-    .executeTakeFirst();
-  return row?.slug;
-}
-
 /** A document of a case for download (the case in the path must be the document's). */
 export function documentFile(tx: Tx, caseId: string, id: string) {
   return tx
@@ -452,17 +443,4 @@ export function documentFile(tx: Tx, caseId: string, id: string) {
     .where("id", "=", id)
     .where("case_id", "=", caseId)
     .executeTakeFirst();
-}
-
-/** A staff download of a case's document is a view of its personal data: logged. */
-export async function logDocumentDownload(
-  tx: Tx,
-  tenantId: string,
-  caseId: string,
-  userId: string,
-): Promise<void> {
-  await tx
-    .insertInto("case_access_log")
-    .values({ tenant_id: tenantId, case_id: caseId, user_id: userId, what: "download" })
-    .execute();
 }

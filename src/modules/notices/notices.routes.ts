@@ -5,14 +5,7 @@ import { notFound } from "../../platform/errors.ts";
 import type { AppEnv, Platform } from "../../platform/http/context.ts";
 import { requireStaff } from "../accounts/index.ts";
 import { retrievalTokenValid, retrieveByLink } from "./deliver.service.ts";
-import {
-  batchContent,
-  documentFile,
-  findDelivery,
-  listBatches,
-  logDocumentDownload,
-  queuedCount,
-} from "./notices.repository.ts";
+import { batchContent, findDelivery, listBatches, queuedCount } from "./notices.repository.ts";
 import { printPage, retrievalPage } from "./notices.views.ts";
 import { makePrintBatch } from "./print.service.ts";
 
@@ -28,27 +21,11 @@ function pdf(c: Context<AppEnv>, bytes: Uint8Array, filename: string) {
 }
 
 /**
- * Staff: a document of the case file (`/{tenant}/amt/vorgaenge/{case}/dokumente/{id}`, a logged
- * download) and the outgoing mail (`/{tenant}/amt/postausgang`). Applicants without account: the
- * retrieval page an e-mail links to (`/{tenant}/abruf/{delivery}?t=…`).
+ * Staff: the outgoing mail (`/{tenant}/amt/postausgang`); documents are downloaded from the case
+ * file. Applicants without an account: the retrieval page an e-mail links to (`/{tenant}/abruf/{delivery}?t=…`).
  */
 export function mountNotices(app: Hono<AppEnv>, platform: Platform) {
   const db = platform.database.db;
-  const caseworkers = requireStaff(platform, ["caseworker", "approver", "auditor", "admin"]);
-
-  app.get("/:tenant/amt/vorgaenge/:caseId/dokumente/:documentId", caseworkers, async (c) => {
-    const caseId = uuid.safeParse(c.req.param("caseId"));
-    const documentId = uuid.safeParse(c.req.param("documentId"));
-    if (!caseId.success || !documentId.success) throw notFound();
-    const file = await withTenant(db, c.var.tenant!.id, async (tx) => {
-      const f = await documentFile(tx, caseId.data, documentId.data);
-      if (f) await logDocumentDownload(tx, c.var.tenant!.id, caseId.data, c.var.viewer!.userId);
-      return f;
-    });
-    if (!file) throw notFound();
-    return pdf(c, file.content, file.filename);
-  });
-
   const printers = requireStaff(platform, ["caseworker", "approver", "admin"]);
   const outgoing = async (c: Context<AppEnv>, message?: string) => {
     const [queued, batches] = await withTenant(db, c.var.tenant!.id, (tx) =>

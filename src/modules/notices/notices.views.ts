@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { html } from "hono/html";
+import { germanDateText } from "../../core/index.ts";
 import type { AppEnv } from "../../platform/http/context.ts";
 import { page } from "../../platform/http/layout.ts";
 import { csrfField, type Html, notice, submitButton } from "../../platform/http/ui.ts";
@@ -7,7 +8,7 @@ import type { DeliveryRow, DocumentRow } from "./notices.repository.ts";
 
 type Ctx = Context<AppEnv>;
 
-const dotted = (iso: string | null) => (iso ? iso.split("-").reverse().join(".") : "");
+const dotted = (iso: string | null) => (iso ? germanDateText(iso) : "");
 const dateTime = (d: Date) =>
   new Intl.DateTimeFormat("de-DE", {
     timeZone: "Europe/Berlin",

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { germanDate, notifiedAfterPosting } from "../../core/index.ts";
+import { germanDate, germanDateText, notifiedAfterPosting } from "../../core/index.ts";
 import { withTenant } from "../../platform/db/database.ts";
 import type { Platform } from "../../platform/http/context.ts";
 import { translator } from "../../platform/i18n/index.ts";
@@ -37,7 +37,7 @@ export async function makePrintBatch(
     const data = {
       cover: {
         title: t("notices.cover.title", { tenant: tenant.name }),
-        batch: t("notices.cover.batch", { number: nextNumber, date: dotted(postedOn) }),
+        batch: t("notices.cover.batch", { number: nextNumber, date: germanDateText(postedOn) }),
         summary: t("notices.cover.summary", { letters: letters.length, pages }),
         hint: t("notices.cover.hint"),
         head: [
@@ -99,5 +99,3 @@ export async function makePrintBatch(
     return { id: batch.id, number: batch.number, letters: letters.length, pages: rendered.pages };
   });
 }
-
-const dotted = (iso: string) => iso.split("-").reverse().join(".");

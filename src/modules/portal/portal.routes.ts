@@ -1,6 +1,7 @@
 import type { Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import {
+  firstValueOfType,
   formatMessage,
   germanDate,
   isEmailAddress,
@@ -199,7 +200,8 @@ export function mountPortal(app: Hono<AppEnv>, platform: Platform, deps: { cases
     const { tenant, service, base } = await load(c);
     const draft = await currentDraft(platform, tenant.id, service.serviceId, applicant(c));
     if (!draft) return c.redirect(`${base}/antrag`, 303);
-    const email = valueOfType(service, draft.data, "email");
+    const found = firstValueOfType(service.definition, draft.data, "email");
+    const email = typeof found === "string" ? found : "";
     return saveForLaterPage(c, {
       base,
       def: service.definition,
@@ -427,12 +429,4 @@ function shiftUploads(uploads: Upload[], removed: { group: string; index: number
     if (i === removed.index) return [];
     return [i > removed.index ? { ...u, path: `${m[1]}[${i - 1}].${m[3]}` } : u];
   });
-}
-
-/** The first value of a field of `type` (e.g. the applicant's email for the resume link). */
-function valueOfType(service: PublishedService, data: Values, type: string): string {
-  for (const p of service.definition.form.pages)
-    for (const f of p.fields)
-      if (f.type === type && typeof data[f.id] === "string") return data[f.id] as string;
-  return "";
 }

@@ -179,15 +179,6 @@ export function recipientOf(tx: Tx, userId: string) {
 }
 
 /** The municipality's name for placeholders (`{{tenant.name}}`). */
-export async function tenantName(tx: Tx, tenantId: string): Promise<string | undefined> {
-  const row = await tx
-    .selectFrom("tenants")
-    .select("name")
-    .where("id", "=", tenantId)
-    .executeTakeFirst();
-  return row?.name;
-}
-
 /** A case of the citizen (`withCitizen`) by municipality slug and id. */
 export function findOwnCase(tx: Tx, userId: string, tenantSlug: string, caseId: string) {
   return tx

@@ -2,9 +2,11 @@ import { composeDocument, germanDate } from "../../core/index.ts";
 import { type Tx, withCitizen, withTenant } from "../../platform/db/database.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import type { Platform } from "../../platform/http/context.ts";
-import { translate } from "../../platform/i18n/index.ts";
+import { translate, translator } from "../../platform/i18n/index.ts";
 import { type EffectJob, findCase } from "../cases/index.ts";
+import { recipientOf as addressOf } from "../documents/index.ts";
 import { getServiceVersion } from "../services/index.ts";
+import { getTenantById, tenantPlaceholderValues } from "../tenants/index.ts";
 import { type Attachment, attachmentOf } from "./attachments.ts";
 import {
   attachmentsOf,
@@ -18,7 +20,6 @@ import {
   markRead,
   messagesOfCase,
   recipientOf,
-  tenantName,
 } from "./postbox.repository.ts";
 
 export type OutgoingMessage = {
@@ -143,7 +144,8 @@ export function messageApplicantEffect(platform: Platform) {
       if (!def || !template) {
         throw new Error(`Notification ${effect.notification} missing in ${row.service_id}`);
       }
-      const tenant = await tenantName(tx, job.tenantId);
+      const tenant = await getTenantById(platform.database.db, job.tenantId);
+      const applicant = addressOf(def, row.state.data, translator("de"));
       const composed = composeDocument(
         {
           ...def,
@@ -160,7 +162,8 @@ export function messageApplicantEffect(platform: Platform) {
         row.state,
         {
           case: { reference: row.reference },
-          tenant: { name: tenant ?? "" },
+          tenant: tenant ? tenantPlaceholderValues(tenant) : {},
+          applicant: { name: applicant[0] ?? "", address: applicant.slice(1).join(", ") },
           today: germanDate(new Date()),
         },
       );

@@ -22,7 +22,7 @@ export { createMunicipality } from "./create-municipality.ts";
 /** Form controls the platform's ui.ts lacks (textarea, select, checkboxes); candidates to move there. */
 export { checkboxes, select, textarea } from "./form-controls.ts";
 export { createOrgUnit, orgUnitsOf } from "./org-units.service.ts";
-export { saveTenantSettings } from "./settings.service.ts";
+export { saveTenantSettings, tenantPlaceholderValues } from "./settings.service.ts";
 export { inviteStaff, membersOf } from "./staff.service.ts";
 /** The municipality's logo (bytes and type), for letterheads. */
 export { findTenantLogo as tenantLogo, type TenantRow } from "./tenants.repository.ts";
@@ -42,6 +42,7 @@ export {
   countAllTenants,
   createTenant,
   getTenant,
+  getTenantById,
   settingsFromInput,
 } from "./tenants.service.ts";
 

@@ -1,3 +1,4 @@
+import { PLATFORM_PLACEHOLDERS } from "../../core/index.ts";
 import { type Db, withPlatform } from "../../platform/db/database.ts";
 import { DomainError } from "../../platform/errors.ts";
 import { type TenantRow, updateTenantLogo, updateTenantSettings } from "./tenants.repository.ts";
@@ -28,6 +29,15 @@ export function settingsFormValues(t: TenantRow): Record<string, string> {
     accessibility: s.legal?.accessibility,
   };
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v ?? ""]));
+}
+
+/**
+ * What `{{tenant.*}}` placeholders print in notices and messages: the municipality's name,
+ * address, contact and bank details, by the keys the core knows.
+ */
+export function tenantPlaceholderValues(t: TenantRow): Record<string, string> {
+  const values = settingsFormValues(t);
+  return Object.fromEntries(PLATFORM_PLACEHOLDERS.tenant.map((key) => [key, values[key] ?? ""]));
 }
 
 /** Replaces name and settings of the municipality with validated input. */

@@ -13,6 +13,15 @@ export type TenantRow = {
 
 const columns = ["id", "slug", "name", "settings", "created_at"] as const;
 
+export function findTenantById(db: Db | Tx, id: string): Promise<TenantRow | undefined> {
+  return db
+    .selectFrom("tenants")
+    .select(columns)
+    .select((eb) => eb("logo", "is not", null).as("has_logo"))
+    .where("id", "=", id)
+    .executeTakeFirst() as Promise<TenantRow | undefined>;
+}
+
 export function findTenantBySlug(db: Db | Tx, slug: string): Promise<TenantRow | undefined> {
   return db
     .selectFrom("tenants")

@@ -6,6 +6,7 @@ import { DomainError } from "../../platform/errors.ts";
 import { insertMembership } from "./memberships.repository.ts";
 import {
   countTenants,
+  findTenantById,
   findTenantBySlug,
   insertTenant,
   listTenants,
@@ -59,6 +60,11 @@ export async function createTenant(
 
 export function getTenant(db: Db, slug: string): Promise<TenantRow | undefined> {
   return findTenantBySlug(db, slug);
+}
+
+/** The municipality by id (jobs and effects know the id, not the slug). */
+export function getTenantById(db: Db, id: string): Promise<TenantRow | undefined> {
+  return findTenantById(db, id);
 }
 
 export function allTenants(db: Db): Promise<TenantRow[]> {

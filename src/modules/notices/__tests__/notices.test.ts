@@ -21,6 +21,7 @@ import { withTenant } from "../../../platform/db/database.ts";
 import { makeCitizen } from "../../accounts/__tests__/factories.ts";
 import { openMessage } from "../../postbox/index.ts";
 import { publishService } from "../../services/index.ts";
+import { makeStaff, signInStaff } from "../../tenants/__tests__/fixtures.ts";
 import { createTenant } from "../../tenants/index.ts";
 import { expireUnretrieved, makePrintBatch, retrievalPath } from "../index.ts";
 
@@ -126,8 +127,35 @@ describe("notices and delivery", () => {
     throw new Error("no delivery within 15 s");
   }
 
+  /** A municipality whose Kassenzeichen numbers are used up (4 digits, counter at 9999). */
+  async function exhaustedMunicipality() {
+    const t = await municipality();
+    const owner = new pg.Client(app.platform.database.adminUrl);
+    await owner.connect();
+    try {
+      await owner.query(
+        `update tenants set settings = settings || '{"kassenzeichen": {"sequenceDigits": 4}}' where id = $1`,
+        [t.id],
+      );
+      await owner.query("insert into kassenzeichen_counters values ($1, $2, 9999)", [
+        t.id,
+        Number(germanDate(new Date()).slice(0, 4)),
+      ]);
+    } finally {
+      await owner.end();
+    }
+    return t;
+  }
+
+  async function signedIn(t: typeof tenant) {
+    const staff = await makeStaff(app.platform.database.db, t.id, ["caseworker"]);
+    const client = new Client(app.url);
+    await signInStaff(client, t.slug, staff.email);
+    return { client, staff };
+  }
+
   before(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ DEMO_MODE: "true" });
     tenant = await municipality();
   });
   after(() => app.stop());
@@ -231,22 +259,7 @@ describe("notices and delivery", () => {
   });
 
   it("refuses the decision when the notice cannot be made, leaving the case as it was", async () => {
-    // the municipality's Kassenzeichen numbers are used up (4 digits, counter at 9999)
-    const poor = await municipality();
-    const owner = new pg.Client(app.platform.database.adminUrl);
-    await owner.connect();
-    try {
-      await owner.query(
-        `update tenants set settings = settings || '{"kassenzeichen": {"sequenceDigits": 4}}' where id = $1`,
-        [poor.id],
-      );
-      await owner.query("insert into kassenzeichen_counters values ($1, $2, 9999)", [
-        poor.id,
-        Number(germanDate(new Date()).slice(0, 4)),
-      ]);
-    } finally {
-      await owner.end();
-    }
+    const poor = await exhaustedMunicipality();
     const citizen = await makeCitizen(app);
     const { caseId } = await app.cases.submit({
       tenant: poor,
@@ -418,5 +431,96 @@ describe("notices and delivery", () => {
     const [after] = await deliveriesOf(tenant.id, caseId);
     assert.equal(after.status, "retrieved");
     assert.equal(after.effective_on, addDays(germanDate(after.retrieved_at!), 1));
+  });
+
+  it("lists every version in the case file; a caseworker's download is logged", async () => {
+    const { caseId } = await decidedCase(tenant);
+    const [doc] = await documentsOf(tenant.id, caseId);
+    const { client, staff } = await signedIn(tenant);
+    const base = `/${tenant.slug}/amt/vorgaenge/${caseId}`;
+    const file = await client.get(base);
+    assert.equal(file.status, 200);
+    assert.ok(file.body.includes(`${base}/dokumente/${doc.id}`), "download link");
+    assert.ok(file.body.includes(doc.sha256), "fingerprint shown");
+    assert.ok(file.body.includes("erstellt (Version 1)"), "the action's history names the notice");
+    const pdf = await client.get(`${base}/dokumente/${doc.id}`);
+    assert.equal(pdf.status, 200);
+    assert.equal(pdf.headers.get("content-type"), "application/pdf");
+    const other = await decidedCase(tenant);
+    assert.equal(
+      (await client.get(`/${tenant.slug}/amt/vorgaenge/${other.caseId}/dokumente/${doc.id}`))
+        .status,
+      404,
+    );
+    const log = await tx(tenant.id, (t) =>
+      t
+        .selectFrom("case_access_log")
+        .selectAll()
+        .where("case_id", "=", caseId)
+        .where("what", "=", "download")
+        .execute(),
+    );
+    assert.deepEqual(
+      log.map((l) => l.user_id),
+      [staff.id],
+    );
+  });
+
+  it("shows the caseworker why a notice could not be made, on the unchanged case file", async () => {
+    const t = await exhaustedMunicipality();
+    const citizen = await makeCitizen(app);
+    const { caseId } = await app.cases.submit({
+      tenant: t,
+      serviceSlug: "hund-anmelden",
+      data: dogApplication,
+      applicantId: citizen.id,
+      channel: "online",
+      idempotencyKey: `shown-${Date.now()}`,
+      receivedAt: new Date(),
+    });
+    await app.cases.perform({
+      tenant: t,
+      caseId,
+      actionId: "startReview",
+      actor: caseworker,
+      input: {},
+    });
+    const { client } = await signedIn(t);
+    const base = `/${t.slug}/amt/vorgaenge/${caseId}`;
+    const form = await client.get(`${base}/aktionen/assessTax`);
+    const version = /name="expectedVersion" value="(\d+)"/.exec(form.body)?.[1] ?? "";
+    const refused = await client.post(
+      `${base}/aktionen/assessTax`,
+      { expectedVersion: version, taxTagNumbers: "2026-1", signatory: "Max Beispiel" },
+      form,
+    );
+    assert.equal(refused.status, 422);
+    assert.ok(refused.body.includes("konnte nicht erstellt werden"), "the reason is shown");
+    assert.ok(refused.body.includes("erschöpft"), "with the cause");
+    const row = await tx(t.id, (q) =>
+      q.selectFrom("cases").select("status").where("id", "=", caseId).executeTakeFirstOrThrow(),
+    );
+    assert.equal(row.status, "inPruefung");
+  });
+
+  it("the outgoing-mail page makes the print batch and serves it", async () => {
+    const t = await municipality();
+    const { caseId } = await decidedCase(t);
+    await delivered(t.id, caseId);
+    await expireUnretrieved(app.platform, t, new Date(Date.now() + 11 * 86_400_000));
+    const { client } = await signedIn(t);
+    const page = await client.get(`/${t.slug}/amt/postausgang`);
+    assert.equal(page.status, 200);
+    assert.ok(page.body.includes("Wartende Briefe: 1"));
+    const made = await client.post(`/${t.slug}/amt/postausgang`, {}, page);
+    assert.equal(made.status, 200);
+    assert.ok(made.body.includes("Druckstapel Nr. 1 mit 1 Briefen erstellt"));
+    const link = /href="([^"]+\/postausgang\/[0-9a-f-]{36}\.pdf)"/.exec(made.body)?.[1];
+    assert.ok(link, "batch download link");
+    const pdf = await client.get(link);
+    assert.equal(pdf.status, 200);
+    assert.equal(pdf.headers.get("content-type"), "application/pdf");
+    const [, letter] = await deliveriesOf(t.id, caseId);
+    assert.equal(letter.status, "posted");
   });
 });
