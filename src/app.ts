@@ -20,6 +20,7 @@ import { devOutboxModule } from "./modules/outbox/index.ts";
 import { portalModule } from "./modules/portal/index.ts";
 import { messageApplicantEffect } from "./modules/postbox/index.ts";
 import { catalogue } from "./modules/services/index.ts";
+import { studioModule } from "./modules/studio/index.ts";
 import {
   tenantAdministrationModule,
   tenantContextModule,
@@ -87,6 +88,7 @@ export async function startDienstwerk(
     accountsModule(platform),
     newsModule(platform),
     textBlocksModule(platform),
+    studioModule(platform),
     citizenModule(platform, cases),
     devOutboxModule(platform),
     documentsModule(platform),

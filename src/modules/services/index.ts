@@ -7,8 +7,17 @@ import "./services.messages.ts";
 
 export { referenceDefinitions } from "./reference.ts";
 export {
+  ensureService,
+  findServiceBySlug,
+  findVersion,
+  listServices,
+  listVersions,
+  setArchived,
+} from "./services.repository.ts";
+export {
   type CatalogueEntry,
   catalogue,
+  forgetLatest,
   getPublishedService,
   getServiceVersion,
   type PublishedService,

@@ -45,7 +45,14 @@ export async function nextVersion(tx: Tx, serviceId: string): Promise<number> {
 
 export function insertPublishedVersion(
   tx: Tx,
-  v: { tenantId: string; serviceId: string; version: number; title: string; definition: unknown },
+  v: {
+    tenantId: string;
+    serviceId: string;
+    version: number;
+    title: string;
+    definition: unknown;
+    publishedBy: string | null;
+  },
 ) {
   return tx
     .insertInto("service_versions")
@@ -57,6 +64,7 @@ export function insertPublishedVersion(
       title: v.title,
       definition: JSON.stringify(v.definition),
       published_at: new Date(),
+      published_by: v.publishedBy,
     })
     .execute();
 }
@@ -102,4 +110,54 @@ export function listLatestPublished(tx: Tx): Promise<PublishedRow[]> {
     .orderBy("v.service_id")
     .orderBy("v.version", "desc")
     .execute() as Promise<PublishedRow[]>;
+}
+
+/** Every service of the municipality (archived ones too) with its newest published version. */
+export function listServices(tx: Tx) {
+  return tx
+    .selectFrom("services as s")
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom("service_versions as v")
+          .select(["v.version", "v.title", "v.published_at"])
+          .whereRef("v.service_id", "=", "s.id")
+          .whereRef("v.tenant_id", "=", "s.tenant_id")
+          .where("v.state", "=", "published")
+          .orderBy("v.version", "desc")
+          .limit(1)
+          .as("p"),
+      (j) => j.onTrue(),
+    )
+    .select([
+      "s.id",
+      "s.slug",
+      "s.created_at",
+      "s.archived_at",
+      "p.version",
+      "p.title",
+      "p.published_at",
+    ])
+    .orderBy("s.slug")
+    .execute();
+}
+
+export function setArchived(tx: Tx, serviceId: string, archived: boolean) {
+  return tx
+    .updateTable("services")
+    .set({ archived_at: archived ? new Date() : null })
+    .where("id", "=", serviceId)
+    .executeTakeFirst();
+}
+
+/** The published versions of a service, newest first, with who published them. */
+export function listVersions(tx: Tx, serviceId: string) {
+  return tx
+    .selectFrom("service_versions as v")
+    .leftJoin("users as u", "u.id", "v.published_by")
+    .select(["v.version", "v.title", "v.published_at", "u.name as published_by"])
+    .where("v.service_id", "=", serviceId)
+    .where("v.state", "=", "published")
+    .orderBy("v.version", "desc")
+    .execute();
 }

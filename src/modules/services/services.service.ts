@@ -5,7 +5,7 @@ import {
   loadDefinition,
   type ServiceDefinition,
 } from "../../core/index.ts";
-import { type Db, withTenant } from "../../platform/db/database.ts";
+import { type Db, type Tx, withTenant } from "../../platform/db/database.ts";
 import { DomainError } from "../../platform/errors.ts";
 import { orgUnitsOf } from "../tenants/index.ts";
 import { libraryOf } from "../textblocks/index.ts";
@@ -54,15 +54,19 @@ function loaded(tenantId: string, row: PublishedRow): PublishedService {
  * (created on first publication). Refused, with the first finding, unless the linter finds no
  * error — checked against the municipality's text blocks, which stay locked until the version
  * is stored, so that a block the service uses cannot be deleted or changed meanwhile.
+ * `input` may be a function reading the definition inside the publishing transaction (the
+ * studio publishes its draft row, locked, so that no save slips in between).
  */
 export async function publishService(
   db: Db,
   tenantId: string,
-  input: unknown,
+  input: unknown | ((tx: Tx) => Promise<unknown>),
+  options: { publishedBy?: string } = {},
 ): Promise<{ serviceId: string; slug: string; version: number }> {
   const published = await withTenant(db, tenantId, async (tx) => {
+    const source = typeof input === "function" ? await input(tx) : input;
     const library = await libraryOf(tx, tenantId, { lock: true });
-    const report = lintDefinition(input, { library });
+    const report = lintDefinition(source, { library });
     if (!report.publishable || !report.definition) throw notPublishable(report.findings);
     const definition = report.definition;
     const serviceId = (await ensureService(tx, tenantId, definition.id)).id;
@@ -72,13 +76,19 @@ export async function publishService(
       serviceId,
       version,
       title: definition.meta.title,
-      definition: input,
+      definition: source,
+      publishedBy: options.publishedBy ?? null,
     });
     return { serviceId, slug: definition.id, version };
   });
   // This process sees its own publication at once.
   latest.delete(`${tenantId}:${published.slug}`);
   return published;
+}
+
+/** Forgets the remembered newest version of `slug` (after archiving or restoring it). */
+export function forgetLatest(tenantId: string, slug: string): void {
+  latest.delete(`${tenantId}:${slug}`);
 }
 
 function notPublishable(findings: Finding[]): DomainError {

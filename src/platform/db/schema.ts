@@ -162,6 +162,15 @@ export interface DB {
     definition: Json<unknown>;
     created_at: Generated<Date>;
     published_at: Timestamp | null;
+    published_by: Generated<string | null>;
+  };
+  service_drafts: {
+    tenant_id: string;
+    service_id: string;
+    revision: number;
+    definition: Json<unknown>;
+    updated_at: Generated<Date>;
+    updated_by: string | null;
   };
   case_reference_counters: { tenant_id: string; year: number; last: number };
   cases: {

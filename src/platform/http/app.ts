@@ -63,6 +63,17 @@ export function createApp(platform: Platform, modules: WebModule[]): Hono<AppEnv
     }),
   );
   app.use(
+    "/static/studio/*",
+    serveStatic({
+      root: path.relative(process.cwd(), path.join(ROOT, "dist/studio")),
+      rewriteRequestPath: (p) => p.replace(/^\/static\/studio/, ""),
+      onFound: (_p, c) => {
+        // Vite names every file by its content hash.
+        c.header("Cache-Control", "public, max-age=31536000, immutable");
+      },
+    }),
+  );
+  app.use(
     "/static/*",
     serveStatic({
       root: path.relative(process.cwd(), path.join(ROOT, "src/platform/http/static")),
@@ -141,6 +152,11 @@ function isDatabaseDown(err: unknown): boolean {
   );
 }
 
+/** The JSON APIs: the intake API and the studio's API answer errors as JSON, not pages. */
+function isJsonPath(p: string): boolean {
+  return p.startsWith("/api/") || /^\/[^/]+\/studio\/api\//.test(p);
+}
+
 function errorPage(c: Context<AppEnv>, err: DomainError | undefined) {
   const status = err?.status ?? 500;
   const t = c.var.t ?? translator("de");
@@ -148,7 +164,7 @@ function errorPage(c: Context<AppEnv>, err: DomainError | undefined) {
   if (!c.var.locale) c.set("locale", "de");
   if (!c.var.csrfToken) c.set("csrfToken", "");
   const key = err?.key ?? "error.internal";
-  if (c.req.path.startsWith("/api/")) {
+  if (isJsonPath(c.req.path)) {
     return c.json(
       {
         error: {
