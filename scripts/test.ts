@@ -7,12 +7,15 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { migrate } from "../src/platform/db/migrate.ts";
+import { buildStudio } from "./build-studio.ts";
 import { openScratchDatabase } from "./scratch-database.ts";
 
 const APP_PASSWORD = "test-app-password";
 const files = process.argv.slice(2);
 
 async function main(): Promise<number> {
+  // Browser tests open the studio; build it when its sources changed.
+  if ((await buildStudio()) === "built") console.log("# studio built");
   const db = await openScratchDatabase({
     prefix: "dienstwerk_test",
     dataDir: path.resolve(".test-data"),

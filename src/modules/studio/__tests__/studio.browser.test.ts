@@ -1,0 +1,67 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser } from "playwright-core";
+import { startTestApp } from "../../../../test/helpers/app.ts";
+import { CHROMIUM, chromiumAvailable, launchBrowser } from "../../../../test/helpers/browser.ts";
+import type { Running } from "../../../app.ts";
+import { assertAccessible, createServiceInStudio, studioSession } from "./studio-browser.ts";
+
+const skip = chromiumAvailable() ? false : `Chromium not found at ${CHROMIUM}`;
+
+describe("the studio in a browser", { skip }, () => {
+  let app: Running;
+  let browser: Browser;
+  before(async () => {
+    app = await startTestApp({ DEMO_MODE: "true" });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it("lists services, creates one, edits it by keyboard, warns of unsaved changes, saves, and passes axe", async () => {
+    const { page, studio, pageErrors, context } = await studioSession(app, browser, "stbr");
+    await page.goto(studio);
+    await page.waitForSelector("#new-title");
+    await assertAccessible(page, "studio list");
+
+    await createServiceInStudio(page, studio, "Osterfeuer anzeigen");
+    assert.match(page.url(), /\/studio\/dienste\/osterfeuer-anzeigen/);
+    // the blank service lacks catalogue facts: the linter says so
+    assert.match((await page.textContent(".studio-status")) ?? "", /\d+ Fehler/);
+
+    // tabs by keyboard: from "Formular" the left arrow reaches "Allgemein"
+    await page.focus("#tab-formular");
+    await page.keyboard.press("ArrowLeft");
+    assert.equal(await page.getAttribute("#tab-allgemein", "aria-selected"), "true");
+    await assertAccessible(page, "studio general tab");
+
+    // a finding in the linter panel jumps to its input
+    await page.click("#tab-pruefung");
+    await page.click(".studio-finding--error button >> nth=0");
+    const first = (await page.textContent(".studio-finding--error .studio-muted")) ?? "";
+    const focused = await page
+      .waitForFunction(() => document.activeElement?.getAttribute("data-path"))
+      .then((h) => h.jsonValue());
+    assert.ok(first.endsWith(String(focused)), `first finding "${first}", focused ${focused}`);
+
+    await page.click("#tab-allgemein");
+    await page.fill("[data-path='meta.description']", "Anzeige eines Brauchtumsfeuers");
+    assert.match((await page.textContent(".studio-status")) ?? "", /Ungespeicherte/);
+    // leaving with unsaved changes asks first
+    let asked = false;
+    page.once("dialog", (d) => {
+      asked = true;
+      void d.dismiss();
+    });
+    await page.click("text=Alle Dienste");
+    assert.ok(asked, "no warning before leaving with unsaved changes");
+    assert.match(page.url(), /osterfeuer-anzeigen/);
+
+    await page.keyboard.press("Control+s");
+    await page.waitForSelector("text=Gespeichert (Stand 2)");
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
+});
