@@ -25,13 +25,25 @@ export class Client {
   }
 
   async request(method: string, path: string, body?: URLSearchParams): Promise<Page> {
+    return this.send(method, path, {
+      body,
+      headers: body ? { "content-type": "application/x-www-form-urlencoded" } : {},
+    });
+  }
+
+  /** Sends any request (a JSON API call) with the client's cookies. */
+  async send(
+    method: string,
+    path: string,
+    o: { body?: string | URLSearchParams; headers?: Record<string, string> } = {},
+  ): Promise<Page> {
     const res = await fetch(new URL(path, this.base), {
       method,
-      body,
+      body: o.body,
       redirect: "manual",
       headers: {
         cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
-        ...(body ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+        ...o.headers,
       },
     });
     for (const c of res.headers.getSetCookie()) {
@@ -71,6 +83,11 @@ export class Page {
 
   get location(): string | undefined {
     return this.headers.get("location") ?? undefined;
+  }
+
+  /** The body parsed as JSON. */
+  json<T = Record<string, unknown>>(): T {
+    return JSON.parse(this.body) as T;
   }
 
   csrf(): string | undefined {
