@@ -4,6 +4,7 @@ import type { AppEnv } from "../../platform/http/context.ts";
 import type { FieldErrors } from "../../platform/http/forms.ts";
 import { page } from "../../platform/http/layout.ts";
 import { csrfField, errorSummary, field, type Html, notice } from "../../platform/http/ui.ts";
+import { staffRoles } from "../accounts/index.ts";
 import { select } from "../tenants/index.ts";
 import { type Filters, VIEWS, type View } from "./inbox.repository.ts";
 import { encodeCursor, type InboxEntry, type InboxPage } from "./inbox.service.ts";
@@ -23,6 +24,9 @@ export function workspaceNav(c: Context<AppEnv>, admin: boolean) {
     { href: `${base}/statistik`, label: t("casework.stats.title") },
     { href: `${base}/postausgang`, label: t("notices.print.title") },
     { href: `${base}/sicherheit`, label: t("inbox.nav.security") },
+    ...(staffRoles(c).includes("designer")
+      ? [{ href: `/${c.var.tenant!.slug}/studio/`, label: t("inbox.nav.studio") }]
+      : []),
     ...(admin ? [{ href: `${base}/verwaltung/`, label: t("inbox.nav.administration") }] : []),
   ];
 }
