@@ -63,3 +63,41 @@ describe("diffDefinitions", () => {
     assert.deepEqual([diff.from, diff.to], ["1.0.0", "1.1.0"]);
   });
 });
+
+describe("diffDefinitions beyond the form and the process", () => {
+  it("lists changed fees, documents, text blocks, notifications and catalogue facts", () => {
+    const before = load(example) as unknown as Record<string, any>;
+    const next = clone(example) as Record<string, any>;
+    next.meta.title = "Hund anmelden (neu)";
+    next.fees.items[0].legalBasis = "§ 1 neue Satzung";
+    next.fees.items.push({ id: "zuschlag", label: "Zuschlag", legalBasis: "§ 2", amount: 500 });
+    if (next.documents?.[0]) next.documents[0].title = "Neuer Bescheidtitel";
+    next.notifications.push({ id: "hinweis", subject: "Hinweis", body: "Text" });
+    next.textBlocks.greeting.text = "Guten Tag,";
+    const diff = diffDefinitions(before as ServiceDefinition, load(next));
+    assert.deepEqual(diff.meta, [
+      { id: "meta", change: "changed", properties: ["title"], breaking: false },
+    ]);
+    assert.deepEqual(
+      diff.fees.map((c) => [c.id, c.change, c.properties ?? []]),
+      [
+        [before.fees.items[0].id, "changed", ["legalBasis"]],
+        ["zuschlag", "added", []],
+      ],
+    );
+    if (before.documents?.[0])
+      assert.deepEqual(
+        diff.documents.map((c) => [c.id, c.change, c.properties ?? []]),
+        [[before.documents[0].id, "changed", ["title"]]],
+      );
+    assert.deepEqual(
+      diff.notifications.map((c) => [c.id, c.change]),
+      [["hinweis", "added"]],
+    );
+    assert.deepEqual(
+      diff.textBlocks.map((c) => [c.id, c.change, c.properties]),
+      [["greeting", "changed", ["text"]]],
+    );
+    assert.equal(diff.breaking, false);
+  });
+});

@@ -33,6 +33,11 @@ export function diffCommand(
     ["field", diff.fields],
     ["status", diff.statuses],
     ["action", diff.actions],
+    ["fee", diff.fees],
+    ["document", diff.documents],
+    ["text block", diff.textBlocks],
+    ["notification", diff.notifications],
+    ["meta", diff.meta],
   ] as const) {
     for (const c of changes) {
       const properties = c.properties ? ` (${c.properties.join(", ")})` : "";

@@ -18,6 +18,16 @@ export type DefinitionDiff = {
   fields: Change[];
   statuses: Change[];
   actions: Change[];
+  /** Fee items by id (a changed table or formula changes what future cases pay). */
+  fees: Change[];
+  /** Notices and other documents by id. */
+  documents: Change[];
+  /** The service's own text blocks by key. */
+  textBlocks: Change[];
+  /** Mail and postbox messages by id. */
+  notifications: Change[];
+  /** Catalogue facts (`meta`): one entry `meta` listing the properties that changed. */
+  meta: Change[];
   breaking: boolean;
 };
 
@@ -82,7 +92,8 @@ function fieldBreaking(
 
 /**
  * Compares two versions of a definition: added, removed and changed fields (group
- * subfields as `group.field`), statuses and actions. Removing or retyping a field,
+ * subfields as `group.field`), statuses, actions, fee items, documents, text blocks,
+ * notifications and catalogue facts. Removing or retyping a field,
  * narrowing its options or making it required is breaking for saved drafts; removing
  * a status is breaking for cases that stand in it.
  */
@@ -101,6 +112,32 @@ export function diffDefinitions(
   const actionEntries = (def: ServiceDefinition) =>
     def.process.actions.map((a) => ({ id: a.id, value: { ...a } }));
   const actions = compare(actionEntries(before), actionEntries(after), () => false);
+  const byId = <T extends { id: string }>(list: readonly T[] | undefined): Entry[] =>
+    (list ?? []).map((x) => ({ id: x.id, value: { ...x } }));
+  const byKey = (record: Readonly<Record<string, object>> | undefined): Entry[] =>
+    Object.entries(record ?? {}).map(([id, value]) => ({ id, value: { ...value } }));
+  const never = () => false;
+  const fees = compare(byId(before.fees?.items), byId(after.fees?.items), never);
+  const documents = compare(byId(before.documents), byId(after.documents), never);
+  const textBlocks = compare(byKey(before.textBlocks), byKey(after.textBlocks), never);
+  const notifications = compare(byId(before.notifications), byId(after.notifications), never);
+  const meta = compare(
+    [{ id: "meta", value: { ...before.meta } }],
+    [{ id: "meta", value: { ...after.meta } }],
+    never,
+  );
   const breaking = [...fields, ...statuses].some((c) => c.breaking);
-  return { from: before.version, to: after.version, fields, statuses, actions, breaking };
+  return {
+    from: before.version,
+    to: after.version,
+    fields,
+    statuses,
+    actions,
+    fees,
+    documents,
+    textBlocks,
+    notifications,
+    meta,
+    breaking,
+  };
 }

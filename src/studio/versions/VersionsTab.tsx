@@ -121,7 +121,9 @@ function VersionDiff(p: {
   ];
   const [from, setFrom] = useState(String(p.versions[0]!.version));
   const [to, setTo] = useState("draft");
-  const [diff, setDiff] = useState<DefinitionDiff | null>(null);
+  const [diff, setDiff] = useState<{ diff: DefinitionDiff; before: Loaded; after: Loaded } | null>(
+    null,
+  );
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -141,7 +143,11 @@ function VersionDiff(p: {
           return;
         }
         setError(null);
-        setDiff(diffDefinitions(la.definition, lb.definition));
+        setDiff({
+          diff: diffDefinitions(la.definition, lb.definition),
+          before: a as Loaded,
+          after: b as Loaded,
+        });
       })
       .catch((e: Error) => setError(e.message));
   }, [from, to, p.draft]);
@@ -156,63 +162,148 @@ function VersionDiff(p: {
         <Select label="Nach" value={to} onChange={setTo} options={options} />
       </div>
       {error ? <p class="kern-body">{error}</p> : null}
-      {diff ? <DiffView diff={diff} /> : null}
+      {diff ? <DiffView {...diff} /> : null}
     </section>
   );
 }
 
 const CHANGE = { added: "neu", removed: "entfernt", changed: "geändert" } as const;
 
-function DiffView({ diff }: { diff: DefinitionDiff }) {
-  const groups = [
-    { title: "Felder", changes: diff.fields },
-    { title: "Status", changes: diff.statuses },
-    { title: "Aktionen", changes: diff.actions },
-    ...Object.entries(diff as Record<string, unknown>)
-      .filter(
-        ([k, v]) =>
-          !["from", "to", "fields", "statuses", "actions", "breaking"].includes(k) &&
-          Array.isArray(v),
-      )
-      .map(([k, v]) => ({ title: GROUP_TITLES[k] ?? k, changes: v as DefinitionDiff["fields"] })),
+type Loaded = Record<string, any>;
+
+const PROPERTY: Record<string, string> = {
+  label: "Beschriftung",
+  title: "Titel",
+  hint: "Hinweis",
+  required: "Pflichtfeld",
+  requiredIf: "Pflicht, wenn",
+  visibleIf: "Sichtbar, wenn",
+  computed: "Berechnung",
+  options: "Optionen",
+  type: "Art",
+  kind: "Art",
+  deadline: "Frist",
+  from: "von",
+  to: "nach",
+  roles: "Rollen",
+  guard: "Bedingung",
+  effects: "Wirkungen",
+  input: "Eingaben",
+  amount: "Betrag",
+  legalBasis: "Rechtsgrundlage",
+  when: "Wann",
+  table: "Entscheidungstabelle",
+  blocks: "Textbausteine",
+  text: "Text",
+  subject: "Betreff",
+  body: "Text",
+  description: "Beschreibung",
+};
+
+/** The item a change names, in one of the two versions, by kind. */
+function itemOf(def: Loaded, group: string, id: string): Loaded | undefined {
+  switch (group) {
+    case "fields": {
+      const [first, second] = id.split(".");
+      for (const page of def.form?.pages ?? [])
+        for (const f of page.fields ?? []) {
+          if (f.id !== first) continue;
+          return second ? (f.fields ?? []).find((g: Loaded) => g.id === second) : f;
+        }
+      return undefined;
+    }
+    case "statuses":
+      return (def.process?.statuses ?? []).find((x: Loaded) => x.id === id);
+    case "actions":
+      return (def.process?.actions ?? []).find((x: Loaded) => x.id === id);
+    case "fees":
+      return (def.fees?.items ?? []).find((x: Loaded) => x.id === id);
+    case "documents":
+      return (def.documents ?? []).find((x: Loaded) => x.id === id);
+    case "notifications":
+      return (def.notifications ?? []).find((x: Loaded) => x.id === id);
+    case "textBlocks":
+      return def.textBlocks?.[id];
+    case "meta":
+      return def.meta;
+  }
+  return undefined;
+}
+
+const short = (v: unknown): string => {
+  const text = typeof v === "string" ? v : v === undefined ? "–" : JSON.stringify(v);
+  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+};
+
+/** A readable comparison: each change by name, and for texts and settings before → after. */
+function DiffView({
+  diff,
+  before,
+  after,
+}: {
+  diff: DefinitionDiff;
+  before: Loaded;
+  after: Loaded;
+}) {
+  const groups: [string, string][] = [
+    ["meta", "Allgemeine Angaben"],
+    ["fields", "Felder"],
+    ["statuses", "Status"],
+    ["actions", "Aktionen"],
+    ["fees", "Gebühren"],
+    ["documents", "Bescheide"],
+    ["textBlocks", "Textbausteine"],
+    ["notifications", "Nachrichten"],
   ];
-  const total = groups.reduce((n, g) => n + g.changes.length, 0);
+  const all = diff as unknown as Record<string, DefinitionDiff["fields"] | undefined>;
+  const total = groups.reduce((n, [k]) => n + (all[k]?.length ?? 0), 0);
   if (total === 0) return <p class="kern-body">Keine Unterschiede.</p>;
   return (
     <div class="studio-diff">
       {diff.breaking ? (
         <Alert
           kind="warning"
-          title="Achtung: Daten laufender Anträge passen nicht mehr zu jeder Änderung (rot markiert)."
+          title="Achtung: Gespeicherte Entwürfe von Anträgen passen nicht zu jeder Änderung (markiert)."
         />
       ) : null}
       {groups
-        .filter((g) => g.changes.length > 0)
-        .map((g) => (
-          <div key={g.title}>
-            <h4 class="kern-title kern-title--small">{g.title}</h4>
+        .filter(([k]) => (all[k]?.length ?? 0) > 0)
+        .map(([k, title]) => (
+          <div key={k}>
+            <h4 class="kern-title kern-title--small">{title}</h4>
             <ul class="kern-list">
-              {g.changes.map((c) => (
-                <li key={c.id} class={c.breaking ? "studio-diff--breaking" : undefined}>
-                  <code>{c.id}</code> {CHANGE[c.change]}
-                  {c.properties?.length ? `: ${c.properties.join(", ")}` : ""}
-                  {c.breaking ? " (betrifft gespeicherte Daten)" : ""}
-                </li>
-              ))}
+              {all[k]!.map((c) => {
+                const old = itemOf(before, k, c.id);
+                const next = itemOf(after, k, c.id);
+                const name = (next ?? old)?.label ?? (next ?? old)?.title ?? "";
+                return (
+                  <li key={c.id} class={c.breaking ? "studio-diff--breaking" : undefined}>
+                    {k === "meta" ? null : (
+                      <>
+                        {name ? `„${name}“ ` : null}
+                        <code>{c.id}</code>{" "}
+                      </>
+                    )}
+                    {CHANGE[c.change]}
+                    {c.breaking ? " – betrifft gespeicherte Daten" : ""}
+                    {c.change === "changed" && c.properties?.length ? (
+                      <ul class="kern-list">
+                        {c.properties.map((p) => (
+                          <li key={p}>
+                            {PROPERTY[p] ?? p}: {short(old?.[p])} → {short(next?.[p])}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </li>
+                );
+              })}
             </ul>
           </div>
         ))}
     </div>
   );
 }
-
-const GROUP_TITLES: Record<string, string> = {
-  fees: "Gebühren",
-  documents: "Bescheide",
-  textBlocks: "Textbausteine",
-  notifications: "Nachrichten",
-  meta: "Allgemeine Angaben",
-};
 
 function ImportInto({ store, state, ctx }: TabProps) {
   const [problems, setProblems] = useState<ApiProblem[] | null>(null);

@@ -64,4 +64,38 @@ describe("the studio in a browser", { skip }, () => {
     assert.deepEqual(pageErrors, []);
     await context.close();
   });
+
+  it("publishes a service from a template, shows a readable diff, and lists the problems of a broken import", async () => {
+    const { page, studio, pageErrors, context } = await studioSession(app, browser, "stver");
+    await createServiceInStudio(page, studio, "Hund anmelden", "template:hund-anmelden");
+    assert.match((await page.textContent(".studio-status")) ?? "", /keine Fehler/);
+    await page.click("#tab-versionen");
+    await page.click(".studio-versions button.kern-btn--primary");
+    await page.waitForSelector("text=Version 1 ist veröffentlicht.");
+    await page.waitForSelector(".studio-versions td >> text=Version 1 als Datei");
+
+    await page.click("#tab-allgemein");
+    await page.fill("[data-path='meta.title']", "Hund anmelden und abmelden");
+    await page.click("#tab-versionen");
+    // Version 1 -> the unsaved draft: the title, before and after
+    await page.waitForSelector(".studio-diff");
+    const diff = (await page.textContent(".studio-diff")) ?? "";
+    assert.match(diff, /Titel: Hund anmelden → Hund anmelden und abmelden/);
+    await assertAccessible(page, "studio versions tab with a diff");
+
+    // a broken file: nothing is imported, every problem is listed
+    await page.goto(studio);
+    await page.setInputFiles("#import-file", {
+      name: "kaputt.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify({ schemaVersion: 1, id: "kaputt", version: "x" })),
+    });
+    await page.click("section[aria-labelledby=import-service] button[type=submit]");
+    await page.waitForSelector(".studio-problems li");
+    assert.ok((await page.locator(".studio-problems li").count()) >= 3);
+    assert.equal(await page.locator("text=kaputt").count(), 0);
+    await assertAccessible(page, "studio list with import problems");
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
 });
