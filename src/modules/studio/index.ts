@@ -15,6 +15,7 @@ export { STUDIO_DIST, studioAssets } from "./studio.assets.ts";
 export { STUDIO_PATH } from "./studio.routes.ts";
 export {
   blankDefinition,
+  createService,
   draftOf,
   importService,
   publishDraft,

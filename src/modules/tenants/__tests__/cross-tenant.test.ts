@@ -4,6 +4,7 @@ import { after, before, describe, it } from "node:test";
 import { startTestApp } from "../../../../test/helpers/app.ts";
 import { Client } from "../../../../test/helpers/http.ts";
 import type { Running } from "../../../app.ts";
+import { createService, draftOf, publishDraft } from "../../studio/index.ts";
 import { createOrgUnit, getTenant, membersOf, orgUnitsOf } from "../index.ts";
 import { makeStaff, makeTenant, signInStaff } from "./fixtures.ts";
 
@@ -39,11 +40,20 @@ describe("cross-tenant isolation of the staff workspace", () => {
     a = await makeTenant(db(), "iso-a");
     b = await makeTenant(db(), "iso-b");
     bUnit = await createOrgUnit(db(), b.id, { name: "Geheimamt B" });
-    bAdmin = await makeStaff(db(), b.id, ["admin", "caseworker"], [bUnit.id]);
+    bAdmin = await makeStaff(db(), b.id, ["admin", "caseworker", "designer"], [bUnit.id]);
+    // a service of B in the studio, published once, so that its studio routes have real targets
+    await createService(db(), b.id, bAdmin.id, {
+      slug: "geheimdienst",
+      title: "Geheimamt B Dienst",
+      from: { kind: "template", id: "hund-anmelden" },
+    });
+    await publishDraft(db(), b.id, bAdmin.id, "geheimdienst", 1);
     const seen = new Set<string>();
     routes = app.app.routes
       .filter(
-        (r) => r.path.startsWith("/:tenant/amt") && (r.method === "GET" || r.method === "POST"),
+        (r) =>
+          (r.path.startsWith("/:tenant/amt") || r.path.startsWith("/:tenant/studio")) &&
+          ["GET", "POST", "PUT"].includes(r.method),
       )
       .filter((r) => !PUBLIC.has(r.path.split("/").pop() ?? ""))
       .filter((r) => {
@@ -64,6 +74,8 @@ describe("cross-tenant isolation of the staff workspace", () => {
         if (name === "tenant") return b.slug;
         if (name === "id") return bUnit.id;
         if (name === "userId") return bAdmin.id;
+        if (name === "slug") return "geheimdienst";
+        if (name === "version") return "1";
         known = false;
         return randomUUID();
       })
@@ -79,6 +91,7 @@ describe("cross-tenant isolation of the staff workspace", () => {
     assert.ok(paths.includes("GET /:tenant/amt/"), paths.join("\n"));
     assert.ok(paths.includes("GET /:tenant/amt/verwaltung/einstellungen"));
     assert.ok(paths.includes("POST /:tenant/amt/verwaltung/mitarbeitende/:userId/entfernen"));
+    assert.ok(paths.includes("PUT /:tenant/studio/api/services/:slug/draft"), paths.join("\n"));
     assert.ok(routes.length >= 15, `only ${routes.length} routes`);
   });
 
@@ -113,13 +126,18 @@ describe("cross-tenant isolation of the staff workspace", () => {
         const res =
           r.method === "GET"
             ? await client.get(path)
-            : await client.post(path, {
-                _csrf: csrf,
-                name: "Übernommen",
-                state: "ST",
-                roles: "caseworker",
-                email: "x@evil.example",
-              });
+            : r.method === "PUT"
+              ? await client.send("PUT", path, {
+                  body: JSON.stringify({ revision: 1, definition: { id: "geheimdienst" } }),
+                  headers: { "content-type": "application/json", "x-csrf-token": csrf },
+                })
+              : await client.post(path, {
+                  _csrf: csrf,
+                  name: "Übernommen",
+                  state: "ST",
+                  roles: "caseworker",
+                  email: "x@evil.example",
+                });
         if (res.status !== 404) failures.push(`${r.method} ${path}: ${res.status}`);
         assert.doesNotMatch(res.body, /Geheimamt B/, `${r.method} ${path} shows B's data`);
       }
@@ -134,8 +152,9 @@ describe("cross-tenant isolation of the staff workspace", () => {
       const members = await membersOf(db(), b.id);
       assert.deepEqual(
         members.map((m) => [m.user_id, [...m.roles].sort()]),
-        [[bAdmin.id, ["admin", "caseworker"]]],
+        [[bAdmin.id, ["admin", "caseworker", "designer"]]],
       );
+      assert.equal((await draftOf(db(), b.id, "geheimdienst")).revision, 1);
       assert.equal((await client.get(`/${a.slug}/amt/`)).status, 200);
     });
   }
