@@ -380,7 +380,7 @@ async function main(): Promise<void> {
     );
     console.log("");
     console.log(`${"ms".padEnd(30)}${"".padEnd(4)}    p50    p95    p99`);
-    const results: { name: string; http: number[] }[] = [];
+    const results: { name: string; http: number[]; sqlOnly: number[] }[] = [];
     for (const s of scenarios) {
       const url = `${base}/${tenant.slug}/amt/${s.query}`;
       let rowsSeen = -1;
@@ -420,7 +420,7 @@ async function main(): Promise<void> {
       console.log(`${"    over HTTP".padEnd(34)}${fmt(http)}`);
       console.log(`${"    inboxPage() in process".padEnd(34)}${fmt(service)}`);
       console.log(`${"    SQL only (list + counts, RLS)".padEnd(34)}${fmt(sqlOnly)}`);
-      results.push({ name: s.name, http });
+      results.push({ name: s.name, http, sqlOnly });
     }
     console.log("");
     for (const r of results) {
@@ -431,6 +431,30 @@ async function main(): Promise<void> {
     }
     console.log(
       `machine load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
+    );
+    const { report } = await import("./report.ts");
+    report(
+      results.map((r) => ({
+        bench: "inbox",
+        measurement: `inbox p95 over HTTP, ${total.toLocaleString("en-US")} cases: ${r.name}`,
+        value: percentile(
+          [...r.http].sort((a, b) => a - b),
+          95,
+        ),
+        unit: "ms",
+        reference: "its SQL alone (list + counts, RLS), p95",
+        referenceValue: percentile(
+          [...r.sqlOnly].sort((a, b) => a - b),
+          95,
+        ),
+        better: "lower" as const,
+        target: "≤ 20 ms",
+        met:
+          percentile(
+            [...r.http].sort((a, b) => a - b),
+            95,
+          ) <= 20,
+      })),
     );
   } finally {
     await owner.end().catch(() => {});

@@ -24,6 +24,7 @@ import "../src/modules/documents/documents.messages.ts";
 import "../src/modules/notices/notices.messages.ts";
 import { letterOf, qrSvg, recipientOf, renderDocument } from "../src/modules/documents/index.ts";
 import { noticeContent } from "../src/modules/notices/index.ts";
+import { report } from "./report.ts";
 
 const seconds = Number(process.argv[2] ?? 5);
 const t = translator("de");
@@ -158,3 +159,16 @@ const notices = measure("fee notice with GiroCode", feeNotice);
 console.log(
   `fee notices: ${notices.toFixed(0)}/s (target >= 200/s) — ${(notices / reference).toFixed(2)} x the one-page reference`,
 );
+report([
+  {
+    bench: "notices",
+    measurement: "two-page fee notices with GiroCode/s, one core",
+    value: notices,
+    unit: "/s",
+    reference: "one-page letter on the same letter base",
+    referenceValue: reference,
+    better: "higher",
+    target: "≥ 200/s",
+    met: notices >= 200,
+  },
+]);

@@ -24,6 +24,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { lintDefinition } from "../src/core/index.ts";
+import { report } from "./report.ts";
 
 const runs = Number(process.argv[2] ?? 40);
 if (!(runs >= 5 && runs <= 1000)) throw new Error("runs: 5..1000");
@@ -257,6 +258,46 @@ async function main() {
     console.log(
       `| ${name} | ${ms(v.median)} | ${ms(v.p95)} | ${refName} | ${ms(ref.median)} | ${(v.median / ref.median).toFixed(1)}× | ${target} |`,
     );
+  const validation = stats(lint);
+  report([
+    {
+      bench: "studio",
+      measurement: `validation of a ${fieldCount}-field service (core linter), median`,
+      value: validation.median,
+      unit: "ms",
+      reference: "deep copy of the definition",
+      referenceValue: stats(copy).median,
+      better: "lower",
+      target: "< 50 ms",
+      met: validation.median < 50,
+    },
+    {
+      bench: "studio",
+      measurement: `studio save round trip, ${fieldCount}-field service, median`,
+      value: save.median,
+      unit: "ms",
+      reference: "the same UPDATE straight to PostgreSQL",
+      referenceValue: sql.median,
+      better: "lower",
+      target: "< 200 ms",
+      met: save.median < 200,
+    },
+    ...(browserLint
+      ? [
+          {
+            bench: "studio",
+            measurement: "validation in the studio in Chromium, median",
+            value: browserLint.median,
+            unit: "ms",
+            reference: "validation in Node",
+            referenceValue: validation.median,
+            better: "lower" as const,
+            target: "< 50 ms",
+            met: browserLint.median < 50,
+          },
+        ]
+      : []),
+  ]);
 }
 
 /** The studio's own figure: the lint time its panel shows after each edit, in Chromium. */

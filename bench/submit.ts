@@ -292,6 +292,20 @@ async function main(): Promise<void> {
   console.log(`  inserts/s       ${pgb.tps.toFixed(0)}`);
   if (pgb.latencyMs !== undefined) console.log(`  latency avg     ${pgb.latencyMs.toFixed(1)} ms`);
   console.log(`ratio intake / pgbench: ${(perSecond / pgb.tps).toFixed(2)}  (target ≥ 0.5)`);
+  const { report } = await import("./report.ts");
+  report([
+    {
+      bench: "submit",
+      measurement: `JSON submissions/s, concurrency ${CONCURRENCY} (30-field form)`,
+      value: perSecond,
+      unit: "/s",
+      reference: `pgbench single-row inserts, ${CONCURRENCY} clients`,
+      referenceValue: pgb.tps,
+      better: "higher",
+      target: "≥ 0.5 × reference",
+      met: perSecond >= 0.5 * pgb.tps,
+    },
+  ]);
 }
 
 async function countEffectJobs(adminUrl: string): Promise<number> {
