@@ -8,9 +8,14 @@ import { axeViolations, describeViolations } from "../../../../test/helpers/brow
 import type { Running } from "../../../app.ts";
 import { makeStaff, makeTenant, PASSWORD } from "../../tenants/__tests__/fixtures.ts";
 
-export async function studioSession(app: Running, browser: Browser, prefix = "studio") {
+export async function studioSession(
+  app: Running,
+  browser: Browser,
+  prefix = "studio",
+  options: { tenant?: { id: string; slug: string } } = {},
+) {
   const db = app.platform.database.db;
-  const tenant = await makeTenant(db, prefix);
+  const tenant = options.tenant ?? (await makeTenant(db, prefix));
   const designer = await makeStaff(db, tenant.id, ["designer"]);
   const context = await browser.newContext();
   context.setDefaultTimeout(15_000);
