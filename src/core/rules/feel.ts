@@ -37,6 +37,37 @@ type SyntaxNode = ReturnType<typeof parseExpression>["topNode"];
  * filters `list[...]`, which refer to the list's items, are left out).
  */
 export function analyseFeel(source: string): FeelAnalysis {
+  const hit = analyses.get(source);
+  if (hit) return hit;
+  const analysis = deepFreeze(analyseUncached(source));
+  remember(analyses, source, analysis);
+  return analysis;
+}
+
+/**
+ * Parsing dominates checking and loading a definition, and the studio lints the whole definition
+ * after every edit while nearly all of its expressions stay the same: analyses and compiled
+ * expressions are kept by source text (both are pure functions of it; analyses are frozen).
+ * Bounded, oldest first out.
+ */
+const CACHE_LIMIT = 20_000;
+const analyses = new Map<string, FeelAnalysis>();
+const compilations = new Map<string, CompiledExpression>();
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): void {
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+function analyseUncached(source: string): FeelAnalysis {
   const tree = parseExpression(source, {}, undefined);
   const state: WalkState = { source, refs: [], filterRefs: [], bound: new Set() };
   walk(tree.topNode, undefined, state);
@@ -145,6 +176,14 @@ export function checkFeel(
  * Throws on syntax errors — callers compile only definitions that passed `checkFeel`.
  */
 export function compileFeel(source: string): CompiledExpression {
+  const hit = compilations.get(source);
+  if (hit) return hit;
+  const compiled = compileUncached(source);
+  remember(compilations, source, compiled);
+  return compiled;
+}
+
+function compileUncached(source: string): CompiledExpression {
   const names = [...new Set(analyseFeel(source).refs.map((r) => r.name))].filter(
     (n) => !n.endsWith("()"),
   );
