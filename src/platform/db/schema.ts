@@ -164,6 +164,12 @@ export interface DB {
     published_at: Timestamp | null;
     published_by: Generated<string | null>;
   };
+  case_effect_runs: {
+    tenant_id: string;
+    case_id: string;
+    effect_key: string;
+    ran_at: Generated<Date>;
+  };
   service_drafts: {
     tenant_id: string;
     service_id: string;
