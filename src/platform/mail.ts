@@ -18,7 +18,8 @@ export class Mailer {
   private jobs: Jobs;
 
   constructor(opts: { smtpUrl?: string; from: string; db: Db; jobs: Jobs }) {
-    this.transport = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : undefined;
+    // Pooled: the mail job reuses SMTP connections instead of opening one per message.
+    this.transport = opts.smtpUrl ? nodemailer.createTransport(pooled(opts.smtpUrl)) : undefined;
     this.from = opts.from;
     this.db = opts.db;
     this.jobs = opts.jobs;
@@ -55,4 +56,10 @@ export class Mailer {
   close(): void {
     this.transport?.close();
   }
+}
+
+function pooled(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has("pool")) url.searchParams.set("pool", "true");
+  return url.toString();
 }

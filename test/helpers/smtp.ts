@@ -43,6 +43,11 @@ export class TestSmtp {
   }
 
   async start(): Promise<string> {
+    // A client that dies mid-session (the crash test kills the app) resets its connection;
+    // that ends the session, it must not end the test process.
+    this.server.on("error", (err: Error & { code?: string }) => {
+      if (err.code !== "ECONNRESET" && err.code !== "EPIPE") throw err;
+    });
     await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", () => resolve()));
     this.port = (this.server.server.address() as { port: number }).port;
     return `smtp://127.0.0.1:${this.port}`;

@@ -138,7 +138,10 @@ it("hostile labels, texts and answers run no script in the studio, the portal an
   await studioPage.click("#tab-allgemein");
   assert.equal(await studioPage.inputValue("[data-path='meta.description']"), HOSTILE);
   await studioPage.click("#tab-formular");
-  assert.match(await studioPage.locator("main").innerText(), /Name <script>window.__xss=1<\/script>/);
+  assert.match(
+    await studioPage.locator("main").innerText(),
+    /Name <script>window.__xss=1<\/script>/,
+  );
   await check(studioPage, executedStudio, "studio");
   assert.deepEqual(pageErrors, []);
   await page.close();
