@@ -289,6 +289,7 @@ function ActionDetail(p: {
       />
       <fieldset class="kern-fieldset">
         <legend class="kern-label">Vier-Augen-Prinzip</legend>
+        <div class="kern-fieldset__body">
         <div class="kern-form-check">
           <input
             class="kern-form-check__checkbox"
@@ -318,9 +319,11 @@ function ActionDetail(p: {
             onChange={(v) => set("secondApproval", { roles: v })}
           />
         ) : null}
+        </div>
       </fieldset>
       <fieldset class="kern-fieldset">
         <legend class="kern-label">Automatisch ausführen</legend>
+        <div class="kern-fieldset__body">
         <div class="kern-form-check">
           <input
             class="kern-form-check__checkbox"
@@ -366,6 +369,7 @@ function ActionDetail(p: {
             onChange={(v) => set("timer", v ? { after: v } : { after: { days: 0 } })}
           />
         ) : null}
+        </div>
       </fieldset>
       <InputFields store={p.store} actionIndex={p.index} fields={a.input} findings={f} />
       <Effects store={p.store} def={p.def} actionIndex={p.index} effects={a.effects} findings={f} />

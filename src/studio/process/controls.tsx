@@ -33,7 +33,7 @@ export function CheckGroup(p: {
           <span class="kern-body">{p.error}</span>
         </p>
       ) : null}
-      <div class="studio-checkgroup__items">
+      <div class="kern-fieldset__body kern-fieldset__body--horizontal">
         {p.options.map((o, i) => {
           const id = `${p.idPrefix}-${o.value}`;
           return (
