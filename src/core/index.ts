@@ -180,14 +180,14 @@ export {
 
 /** Compares two versions: added, removed and changed fields, statuses and actions. */
 export { type Change, type DefinitionDiff, diffDefinitions } from "./diff/diff.ts";
-/** Lints a definition (against the municipality's library); publishing refuses definitions with errors. */
-export { type LintOptions, type LintReport, lintDefinition } from "./lint/lint.ts";
 /**
  * Parts of the linter on their own, for editors that check one part of a draft while the
  * rest is still incomplete: the status graph, and gaps and overlaps of fee tables.
  */
 export { lintFeeTables, parseIntervals } from "./lint/fee-tables.ts";
 export { lintProcessGraph } from "./lint/graph.ts";
+/** Lints a definition (against the municipality's library); publishing refuses definitions with errors. */
+export { type LintOptions, type LintReport, lintDefinition } from "./lint/lint.ts";
 /** Checks a library text block before it is saved: platform placeholders only. */
 export { checkLibraryBlock } from "./lint/placeholders.ts";
 

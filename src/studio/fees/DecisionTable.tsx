@@ -35,7 +35,9 @@ function onGridKey(e: KeyboardEvent) {
             : [0, 0];
   if (dr === 0 && dc === 0) return;
   const grid = el.closest("table");
-  const next = grid?.querySelector<HTMLInputElement>(`input[data-r="${r + dr}"][data-c="${c + dc}"]`);
+  const next = grid?.querySelector<HTMLInputElement>(
+    `input[data-r="${r + dr}"][data-c="${c + dc}"]`,
+  );
   if (!next) return;
   e.preventDefault();
   next.focus();
@@ -82,7 +84,11 @@ export function DecisionTable(p: {
         Pfeiltasten wechseln Sie zwischen den Zellen.
       </p>
       <div class="studio-table-wrap">
-        <table class="studio-table studio-grid" aria-describedby="fee-grid-hint" onKeyDown={onGridKey}>
+        <table
+          class="studio-table studio-grid"
+          aria-describedby="fee-grid-hint"
+          onKeyDown={onGridKey}
+        >
           <caption class="kern-sr-only">Entscheidungstabelle der Gebührenposition</caption>
           <thead>
             <tr>
@@ -118,7 +124,8 @@ export function DecisionTable(p: {
                       onClick={() =>
                         change((t) => {
                           move(t.inputs, c, c - 1);
-                          for (const r of t.rules) if (Array.isArray(r.when)) move(r.when, c, c - 1);
+                          for (const r of t.rules)
+                            if (Array.isArray(r.when)) move(r.when, c, c - 1);
                         })
                       }
                     >
@@ -131,7 +138,8 @@ export function DecisionTable(p: {
                       onClick={() =>
                         change((t) => {
                           move(t.inputs, c, c + 1);
-                          for (const r of t.rules) if (Array.isArray(r.when)) move(r.when, c, c + 1);
+                          for (const r of t.rules)
+                            if (Array.isArray(r.when)) move(r.when, c, c + 1);
                         })
                       }
                     >
@@ -218,7 +226,7 @@ export function DecisionTable(p: {
             ? checked
               ? "Keine Lücken und Überschneidungen gefunden."
               : "Lücken und Überschneidungen prüft das Studio bei Tabellen mit genau einer Eingabe."
-            : "Die Tabelle hat Lücken oder Überschneidungen – siehe unten und in der Spalte „Prüfung“."}
+            : "Die Tabelle hat Lücken oder Überschneidungen – siehe die Liste darunter und die Spalte „Prüfung“."}
         </p>
         {whole.length > 0 ? (
           <ul class="studio-notes" id="fee-table-findings">
@@ -238,8 +246,8 @@ export function DecisionTable(p: {
           <p class="kern-body">
             <strong>Überschneidung:</strong> Für manche Werte passen mehrere Zeilen. Gilt die erste
             passende Zeile, wird eine spätere Zeile, die ganz von früheren abgedeckt ist, nie
-            angewendet. Werden die Beträge addiert, zahlt die Antragstellerin oder der
-            Antragsteller für diese Werte mehrere Beträge.
+            angewendet. Werden die Beträge addiert, zahlt die Antragstellerin oder der Antragsteller
+            für diese Werte mehrere Beträge.
           </p>
           <p class="kern-body">
             Geprüft werden Tabellen mit genau einer Eingabe und Zahlenbedingungen wie{" "}
@@ -361,7 +369,10 @@ function Row(p: {
         {problem ? (
           <ul class="studio-notes">
             {p.findings.map((f) => (
-              <li key={`${f.key}${f.path}${JSON.stringify(f.params)}`} class={`studio-note--${f.severity}`}>
+              <li
+                key={`${f.key}${f.path}${JSON.stringify(f.params)}`}
+                class={`studio-note--${f.severity}`}
+              >
                 {f.key === "lint.feeOverlap" ? "Überschneidung: " : ""}
                 {formatMessage(f.key, f.params)}
               </li>

@@ -1,11 +1,11 @@
 /** One fee item: label, id, legal basis, condition, and its amount (fixed, formula or table). */
 import type { Finding } from "../../core/index.ts";
+import { formatMessage } from "../../core/index.ts";
 import { Feel } from "../process/Feel.tsx";
 import type { Def, DraftStore } from "../store.ts";
 import { Select, TextArea, TextInput } from "../ui.tsx";
 import { EuroInput } from "./AmountInput.tsx";
 import { DecisionTable } from "./DecisionTable.tsx";
-import { formatMessage } from "../../core/index.ts";
 
 export const MODES = [
   { value: "fixed", label: "fester Betrag" },
@@ -65,7 +65,7 @@ export function FeeItemDetail(p: {
       ? "Diese Kennung hat schon eine andere Gebührenposition."
       : messageAt(f, `${path}.id`);
   return (
-    <div class="studio-detail" id="fee-detail" aria-labelledby="fee-detail-title">
+    <section class="studio-detail" id="fee-detail" aria-labelledby="fee-detail-title">
       <h3 class="kern-title kern-title--small" id="fee-detail-title">
         Gebührenposition „{item.label || item.id}“ bearbeiten
       </h3>
@@ -115,13 +115,7 @@ export function FeeItemDetail(p: {
         finding={messageAt(f, `${path}.when`)}
         onInput={(v) => set("when", v)}
       />
-      <Select
-        id="fee-mode"
-        label="Betrag"
-        value={mode}
-        onChange={switchMode}
-        options={MODES}
-      />
+      <Select id="fee-mode" label="Betrag" value={mode} onChange={switchMode} options={MODES} />
       {mode === "fixed" ? (
         <EuroInput
           id="fee-amount"
@@ -146,6 +140,6 @@ export function FeeItemDetail(p: {
       {mode === "table" && item.table ? (
         <DecisionTable store={p.store} itemIndex={p.index} table={item.table} findings={f} />
       ) : null}
-    </div>
+    </section>
   );
 }

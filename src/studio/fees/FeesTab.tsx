@@ -49,7 +49,11 @@ export function FeesTab({ store, state }: TabProps) {
       setAnnounce("Bitte geben Sie eine Bezeichnung für die Gebührenposition ein.");
       return;
     }
-    const id = idFromTitle(text, items.map((x) => x.id ?? ""), "gebuehr");
+    const id = idFromTitle(
+      text,
+      items.map((x) => x.id ?? ""),
+      "gebuehr",
+    );
     const item: Def = { id, label: text, legalBasis: "" };
     if (mode === "fixed") item.amount = 0;
     if (mode === "formula") item.amount = "0";
@@ -184,7 +188,10 @@ function ItemRow(p: {
         {p.findings.length === 0 ? null : (
           <ul class="studio-notes">
             {p.findings.map((f) => (
-              <li key={`${f.key}${f.path}${JSON.stringify(f.params)}`} class={`studio-note--${f.severity}`}>
+              <li
+                key={`${f.key}${f.path}${JSON.stringify(f.params)}`}
+                class={`studio-note--${f.severity}`}
+              >
                 {formatMessage(f.key, f.params)}
               </li>
             ))}
@@ -192,7 +199,12 @@ function ItemRow(p: {
         )}
       </td>
       <td class="studio-cell-buttons">
-        <Button small label={`${name} nach oben`} disabled={p.index === 0} onClick={() => p.onMove(p.index - 1)}>
+        <Button
+          small
+          label={`${name} nach oben`}
+          disabled={p.index === 0}
+          onClick={() => p.onMove(p.index - 1)}
+        >
           ↑
         </Button>
         <Button

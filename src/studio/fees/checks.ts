@@ -6,7 +6,8 @@
 import { type Finding, lintFeeTables, type ServiceDefinition } from "../../core/index.ts";
 import type { Def } from "../store.ts";
 
-const list = (v: unknown): Def[] => (Array.isArray(v) ? v.filter((x) => x && typeof x === "object") : []);
+const list = (v: unknown): Def[] =>
+  Array.isArray(v) ? v.filter((x) => x && typeof x === "object") : [];
 const strings = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((x) => typeof x === "string");
 
@@ -72,6 +73,7 @@ export function rowFindings(findings: readonly Finding[], item: number, row: num
 export function tableFindings(findings: readonly Finding[], item: number): Finding[] {
   const table = `fees.items[${item}].table`;
   return findings.filter(
-    (f) => f.path === table || (f.path.startsWith(`${table}.`) && !f.path.startsWith(`${table}.rules[`)),
+    (f) =>
+      f.path === table || (f.path.startsWith(`${table}.`) && !f.path.startsWith(`${table}.rules[`)),
   );
 }

@@ -7,8 +7,8 @@ import { Button, move, Select, TextInput } from "../ui.tsx";
 import { CheckGroup, PeriodInput, periodText } from "./controls.tsx";
 import { Effects } from "./Effects.tsx";
 import { Feel } from "./Feel.tsx";
-import { idFromTitle, isIdentifier } from "./ids.ts";
 import { InputFields } from "./InputFields.tsx";
+import { idFromTitle, isIdentifier } from "./ids.ts";
 import { labelOf, ROLES } from "./labels.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: an action of a draft is free-form JSON
@@ -40,12 +40,23 @@ export function Actions(p: {
       setAnnounce("Bitte geben Sie einen Titel für die neue Aktion ein.");
       return;
     }
-    const id = idFromTitle(t, p.actions.map((a) => a.id ?? ""), "aktion");
+    const id = idFromTitle(
+      t,
+      p.actions.map((a) => a.id ?? ""),
+      "aktion",
+    );
     const from = p.def.process?.initialStatus || p.statuses[0]?.id || "";
     const to = p.statuses.find((s) => s.id !== from)?.id ?? from;
     p.store.change((d) => {
       d.process.actions ??= [];
-      d.process.actions.push({ id, title: t, from: [from], to, roles: ["caseworker"], effects: [] });
+      d.process.actions.push({
+        id,
+        title: t,
+        from: [from],
+        to,
+        roles: ["caseworker"],
+        effects: [],
+      });
     });
     setTitle("");
     setAnnounce(`Aktion „${t}“ hinzugefügt.`);
@@ -213,7 +224,10 @@ function ActionDetail(p: {
       if (value === undefined || value === "") delete target[key];
       else target[key] = value;
     });
-  const statusOptions = p.statuses.map((s) => ({ value: s.id ?? "", label: s.title || s.id || "" }));
+  const statusOptions = p.statuses.map((s) => ({
+    value: s.id ?? "",
+    label: s.title || s.id || "",
+  }));
   const roles: string[] = Array.isArray(a.roles) ? a.roles : [];
   const idError = !isIdentifier(a.id ?? "")
     ? "Die Kennung beginnt mit einem Buchstaben und enthält nur Buchstaben, Ziffern und _."
@@ -221,7 +235,7 @@ function ActionDetail(p: {
       ? "Diese Kennung hat schon eine andere Aktion."
       : messageAt(f, `${path}.id`);
   return (
-    <div class="studio-detail" id="action-detail" aria-labelledby="action-detail-title">
+    <section class="studio-detail" id="action-detail" aria-labelledby="action-detail-title">
       <h4 class="kern-title kern-title--small" id="action-detail-title">
         Aktion „{a.title || a.id}“ bearbeiten
       </h4>
@@ -265,7 +279,9 @@ function ActionDetail(p: {
         error={messageAt(f, `${path}.to`)}
         onChange={(v) => set("to", v)}
         options={[
-          ...(statusOptions.some((o) => o.value === a.to) ? [] : [{ value: a.to ?? "", label: "—" }]),
+          ...(statusOptions.some((o) => o.value === a.to)
+            ? []
+            : [{ value: a.to ?? "", label: "—" }]),
           ...statusOptions,
         ]}
       />
@@ -290,89 +306,95 @@ function ActionDetail(p: {
       <fieldset class="kern-fieldset">
         <legend class="kern-label">Vier-Augen-Prinzip</legend>
         <div class="kern-fieldset__body">
-        <div class="kern-form-check">
-          <input
-            class="kern-form-check__checkbox"
-            type="checkbox"
-            id="action-second-approval"
-            data-path={`${path}.secondApproval`}
-            checked={Boolean(a.secondApproval)}
-            onChange={(e) =>
-              set(
-                "secondApproval",
-                (e.currentTarget as HTMLInputElement).checked ? { roles: ["approver"] } : undefined,
-              )
-            }
-          />
-          <label class="kern-label" for="action-second-approval">
-            Zweite Person muss zustimmen
-          </label>
-        </div>
-        {a.secondApproval ? (
-          <CheckGroup
-            legend="Zustimmen darf"
-            idPrefix="action-approval-role"
-            path={`${path}.secondApproval.roles`}
-            error={messageAt(f, `${path}.secondApproval.roles`)}
-            options={ROLES.filter((r) => r.value !== "system" && r.value !== "applicant")}
-            values={Array.isArray(a.secondApproval.roles) ? a.secondApproval.roles : []}
-            onChange={(v) => set("secondApproval", { roles: v })}
-          />
-        ) : null}
+          <div class="kern-form-check">
+            <input
+              class="kern-form-check__checkbox"
+              type="checkbox"
+              id="action-second-approval"
+              data-path={`${path}.secondApproval`}
+              checked={Boolean(a.secondApproval)}
+              onChange={(e) =>
+                set(
+                  "secondApproval",
+                  (e.currentTarget as HTMLInputElement).checked
+                    ? { roles: ["approver"] }
+                    : undefined,
+                )
+              }
+            />
+            <label class="kern-label" for="action-second-approval">
+              Zweite Person muss zustimmen
+            </label>
+          </div>
+          {a.secondApproval ? (
+            <CheckGroup
+              legend="Zustimmen darf"
+              idPrefix="action-approval-role"
+              path={`${path}.secondApproval.roles`}
+              error={messageAt(f, `${path}.secondApproval.roles`)}
+              options={ROLES.filter((r) => r.value !== "system" && r.value !== "applicant")}
+              values={Array.isArray(a.secondApproval.roles) ? a.secondApproval.roles : []}
+              onChange={(v) => set("secondApproval", { roles: v })}
+            />
+          ) : null}
         </div>
       </fieldset>
       <fieldset class="kern-fieldset">
         <legend class="kern-label">Automatisch ausführen</legend>
         <div class="kern-fieldset__body">
-        <div class="kern-form-check">
-          <input
-            class="kern-form-check__checkbox"
-            type="checkbox"
-            id="action-automatic"
-            data-path={`${path}.automatic`}
-            aria-describedby="action-automatic-hint"
-            checked={a.automatic === true}
-            onChange={(e) => set("automatic", (e.currentTarget as HTMLInputElement).checked || undefined)}
-          />
-          <label class="kern-label" for="action-automatic">
-            Sofort, sobald die Bedingung zutrifft
-          </label>
-          <div class="kern-hint" id="action-automatic-hint">
-            Das System führt die Aktion aus, ohne dass jemand klickt.
+          <div class="kern-form-check">
+            <input
+              class="kern-form-check__checkbox"
+              type="checkbox"
+              id="action-automatic"
+              data-path={`${path}.automatic`}
+              aria-describedby="action-automatic-hint"
+              checked={a.automatic === true}
+              onChange={(e) =>
+                set("automatic", (e.currentTarget as HTMLInputElement).checked || undefined)
+              }
+            />
+            <label class="kern-label" for="action-automatic">
+              Sofort, sobald die Bedingung zutrifft
+            </label>
+            <div class="kern-hint" id="action-automatic-hint">
+              Das System führt die Aktion aus, ohne dass jemand klickt.
+            </div>
           </div>
-        </div>
-        <div class="kern-form-check">
-          <input
-            class="kern-form-check__checkbox"
-            type="checkbox"
-            id="action-timer"
-            data-path={`${path}.timer`}
-            checked={Boolean(a.timer)}
-            onChange={(e) =>
-              set(
-                "timer",
-                (e.currentTarget as HTMLInputElement).checked ? { after: { days: 14 } } : undefined,
-              )
-            }
-          />
-          <label class="kern-label" for="action-timer">
-            Nach Ablauf einer Frist im Von-Status
-          </label>
-        </div>
-        {a.timer ? (
-          <PeriodInput
-            idPrefix="action-timer-after"
-            label="Frist"
-            path={`${path}.timer.after`}
-            value={a.timer.after}
-            error={messageAt(f, `${path}.timer.after`) ?? messageAt(f, `${path}.timer`)}
-            onChange={(v) => set("timer", v ? { after: v } : { after: { days: 0 } })}
-          />
-        ) : null}
+          <div class="kern-form-check">
+            <input
+              class="kern-form-check__checkbox"
+              type="checkbox"
+              id="action-timer"
+              data-path={`${path}.timer`}
+              checked={Boolean(a.timer)}
+              onChange={(e) =>
+                set(
+                  "timer",
+                  (e.currentTarget as HTMLInputElement).checked
+                    ? { after: { days: 14 } }
+                    : undefined,
+                )
+              }
+            />
+            <label class="kern-label" for="action-timer">
+              Nach Ablauf einer Frist im Von-Status
+            </label>
+          </div>
+          {a.timer ? (
+            <PeriodInput
+              idPrefix="action-timer-after"
+              label="Frist"
+              path={`${path}.timer.after`}
+              value={a.timer.after}
+              error={messageAt(f, `${path}.timer.after`) ?? messageAt(f, `${path}.timer`)}
+              onChange={(v) => set("timer", v ? { after: v } : { after: { days: 0 } })}
+            />
+          ) : null}
         </div>
       </fieldset>
       <InputFields store={p.store} actionIndex={p.index} fields={a.input} findings={f} />
       <Effects store={p.store} def={p.def} actionIndex={p.index} effects={a.effects} findings={f} />
-    </div>
+    </section>
   );
 }

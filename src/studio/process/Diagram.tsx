@@ -45,6 +45,11 @@ export function Diagram(p: {
   const diagram = useMemo(() => layoutDiagram(p.graph), [key]);
   const isSelected = (kind: Selection["kind"], index: number) =>
     p.selected.some((s) => s.kind === kind && s.index === index);
+  function onClick(e: MouseEvent) {
+    const hit = (e.target as Element).closest("[data-select]")?.getAttribute("data-select");
+    const [kind, index] = hit?.split(":") ?? [];
+    if (kind === "status" || kind === "action") p.onSelect({ kind, index: Number(index) });
+  }
   const unreachable = p.graph.statuses.filter((s) => p.unreachable.has(s.id));
   const initial = p.graph.statuses.find((s) => s.id === p.graph.initial);
   const label =
@@ -59,7 +64,8 @@ export function Diagram(p: {
       <h3 class="kern-title kern-title--small" id="process-diagram-heading">
         Diagramm
       </h3>
-      <div class="studio-diagram">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: a mouse shortcut; the text version below offers every choice as a button */}
+      <div class="studio-diagram" onClick={onClick}>
         <svg
           id="process-diagram"
           role="img"
@@ -95,7 +101,7 @@ export function Diagram(p: {
                 key={edge.key}
                 class={classes}
                 data-action={a.id}
-                onClick={() => p.onSelect({ kind: "action", index: a.index })}
+                data-select={`action:${a.index}`}
               >
                 <title>{`${a.title}${manner(a)}`}</title>
                 <path d={d} class="studio-edge__hit" />
@@ -132,7 +138,7 @@ export function Diagram(p: {
                 class={classes}
                 data-status={n.id}
                 transform={`translate(${n.x - n.width / 2},${n.y - n.height / 2})`}
-                onClick={() => p.onSelect({ kind: "status", index: n.index })}
+                data-select={`status:${n.index}`}
               >
                 <title>{`${n.title} – ${sub}`}</title>
                 <rect width={n.width} height={n.height} rx={8} class="studio-node__box" />
@@ -149,13 +155,17 @@ export function Diagram(p: {
       </div>
       <p class="kern-body kern-body--small studio-legend">
         Durchgezogen: von Personen ausgeführt · gestrichelt: automatisch · gepunktet: nach
-        Fristablauf · rot umrandet: nicht erreichbar. Klicken Sie auf einen Status oder eine
-        Aktion, um sie zu bearbeiten.
+        Fristablauf · rot umrandet: nicht erreichbar. Klicken Sie auf einen Status oder eine Aktion,
+        um sie zu bearbeiten.
       </p>
       <h4 class="kern-label" id="process-text-heading">
         Ablauf als Text
       </h4>
-      <ul class="studio-transitions" id="process-diagram-text" aria-labelledby="process-text-heading">
+      <ul
+        class="studio-transitions"
+        id="process-diagram-text"
+        aria-labelledby="process-text-heading"
+      >
         {initial ? <li>Anfang: {initial.title}</li> : null}
         {transitions(p.graph).map((t, i) => (
           <li key={i}>

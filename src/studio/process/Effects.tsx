@@ -71,8 +71,8 @@ export function Effects(p: {
     <fieldset class="kern-fieldset studio-subsection" data-path={base}>
       <legend class="kern-label">Wirkungen</legend>
       <p class="kern-hint">
-        Was nach der Aktion geschieht, in dieser Reihenfolge: Bescheid erzeugen, zustellen,
-        Gebühren festsetzen, benachrichtigen …
+        Was nach der Aktion geschieht, in dieser Reihenfolge: Bescheid erzeugen, zustellen, Gebühren
+        festsetzen, benachrichtigen …
       </p>
       {effects.length === 0 ? <p class="kern-body studio-muted">Keine Wirkungen.</p> : null}
       <ol class="studio-effects">
@@ -256,7 +256,9 @@ function EffectForm(p: {
               id={`effect-${i}-to-actor`}
               data-path={`${path}.toActor`}
               checked={effect.toActor === true}
-              onChange={(e) => set("toActor", (e.currentTarget as HTMLInputElement).checked || undefined)}
+              onChange={(e) =>
+                set("toActor", (e.currentTarget as HTMLInputElement).checked || undefined)
+              }
             />
             <label class="kern-label" for={`effect-${i}-to-actor`}>
               Der Person zuweisen, die die Aktion ausführt
@@ -358,10 +360,6 @@ function EffectForm(p: {
         </>
       );
     default:
-      return (
-        <p class="kern-body">
-          Unbekannte Wirkung „{String(effect.type)}“ – bitte entfernen.
-        </p>
-      );
+      return <p class="kern-body">Unbekannte Wirkung „{String(effect.type)}“ – bitte entfernen.</p>;
   }
 }

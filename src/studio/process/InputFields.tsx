@@ -128,7 +128,12 @@ export function InputFields(p: {
               />
             ) : null}
             <div class="studio-toolbar">
-              <Button small label={`${name} nach oben`} disabled={i === 0} onClick={() => change((l) => move(l, i, i - 1))}>
+              <Button
+                small
+                label={`${name} nach oben`}
+                disabled={i === 0}
+                onClick={() => change((l) => move(l, i, i - 1))}
+              >
                 ↑
               </Button>
               <Button
@@ -139,7 +144,11 @@ export function InputFields(p: {
               >
                 ↓
               </Button>
-              <Button small label={`Eingabefeld ${name} entfernen`} onClick={() => change((l) => l.splice(i, 1))}>
+              <Button
+                small
+                label={`Eingabefeld ${name} entfernen`}
+                onClick={() => change((l) => l.splice(i, 1))}
+              >
                 Entfernen
               </Button>
             </div>
@@ -150,7 +159,11 @@ export function InputFields(p: {
         small
         onClick={() =>
           change((list) => {
-            const id = idFromTitle("Begründung", list.map((f) => f.id ?? ""), "feld");
+            const id = idFromTitle(
+              "Begründung",
+              list.map((f) => f.id ?? ""),
+              "feld",
+            );
             list.push({ id, type: "textarea", label: "Begründung" });
           })
         }

@@ -19,10 +19,7 @@ export function ProcessTab({ store, state }: TabProps) {
   const statuses = Array.isArray(process.statuses) ? process.statuses : [];
   const actions: Def[] = Array.isArray(process.actions) ? process.actions : [];
   const graph = useMemo(() => processGraph(state.def.process), [state.def.process]);
-  const unreachable = useMemo(
-    () => new Set(unreachableStatuses(graph).map((s) => s.id)),
-    [graph],
-  );
+  const unreachable = useMemo(() => new Set(unreachableStatuses(graph).map((s) => s.id)), [graph]);
   const findings = useMemo(
     () => processFindings(state.def, state.findings),
     [state.def, state.findings],

@@ -44,7 +44,11 @@ export function Statuses(p: {
       setAnnounce("Bitte geben Sie einen Titel für den neuen Status ein.");
       return;
     }
-    const id = idFromTitle(t, p.statuses.map((s) => s.id ?? ""), "status");
+    const id = idFromTitle(
+      t,
+      p.statuses.map((s) => s.id ?? ""),
+      "status",
+    );
     p.store.change((d) => {
       d.process ??= { initialStatus: id, statuses: [], actions: [] };
       d.process.statuses ??= [];
@@ -185,9 +189,7 @@ export function Statuses(p: {
                     <Button
                       small
                       label={`${name} entfernen`}
-                      onClick={() =>
-                        usersOf(s.id).length > 0 ? setPendingRemoval(i) : remove(i)
-                      }
+                      onClick={() => (usersOf(s.id).length > 0 ? setPendingRemoval(i) : remove(i))}
                     >
                       Entfernen
                     </Button>
@@ -199,7 +201,11 @@ export function Statuses(p: {
         </table>
       </div>
       {pending && pendingRemoval !== null ? (
-        <Alert kind="warning" title={`Status „${pending.title || pending.id}“ wird verwendet`} role="alert">
+        <Alert
+          kind="warning"
+          title={`Status „${pending.title || pending.id}“ wird verwendet`}
+          role="alert"
+        >
           <p class="kern-body">
             Diese Aktionen führen zu diesem Status oder gehen von ihm aus:{" "}
             {usersOf(pending.id)
@@ -216,7 +222,12 @@ export function Statuses(p: {
         </Alert>
       ) : null}
       <form class="studio-row studio-add" onSubmit={add} aria-label="Neuer Status">
-        <TextInput id="status-new-title" label="Titel des neuen Status" value={title} onInput={setTitle} />
+        <TextInput
+          id="status-new-title"
+          label="Titel des neuen Status"
+          value={title}
+          onInput={setTitle}
+        />
         <Select
           id="status-new-kind"
           label="Art"
@@ -263,7 +274,7 @@ function StatusDetail(p: {
       ? "Diese Kennung hat schon ein anderer Status."
       : messageAt(p.findings, `${path}.id`);
   return (
-    <div class="studio-detail" id="status-detail" aria-labelledby="status-detail-title">
+    <section class="studio-detail" id="status-detail" aria-labelledby="status-detail-title">
       <h4 class="kern-title kern-title--small" id="status-detail-title">
         Status „{s.title || s.id}“ bearbeiten
       </h4>
@@ -325,6 +336,6 @@ function StatusDetail(p: {
         value={s.description}
         onInput={(v) => set("description", v)}
       />
-    </div>
+    </section>
   );
 }

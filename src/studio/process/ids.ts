@@ -2,7 +2,15 @@
  * Identifiers for new statuses, actions and fee items, made from the title the designer typed:
  * German letters spelt out, words joined in camelCase (`In Prüfung` → `inPruefung`), unique.
  */
-const SPELL: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue", ß: "ss", Ä: "Ae", Ö: "Oe", Ü: "Ue" };
+const SPELL: Record<string, string> = {
+  ä: "ae",
+  ö: "oe",
+  ü: "ue",
+  ß: "ss",
+  Ä: "Ae",
+  Ö: "Oe",
+  Ü: "Ue",
+};
 
 /** An identifier (`^[a-zA-Z][a-zA-Z0-9_]*$`) from a title, not among `taken`. */
 export function idFromTitle(title: string, taken: Iterable<string>, fallback = "neu"): string {

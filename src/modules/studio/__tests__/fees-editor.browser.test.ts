@@ -32,7 +32,10 @@ describe("the studio's fees editor in a browser", { skip }, () => {
     await page.selectOption("#fee-new-kind", "fixed");
     await page.click("form[aria-label='Neue Gebührenposition'] button[type=submit]");
     await page.waitForSelector("#fee-amount");
-    await page.fill("#fee-legal-basis", "§ 4 KAG LSA i. V. m. der Verwaltungskostensatzung, Tarifstelle 7.1");
+    await page.fill(
+      "#fee-legal-basis",
+      "§ 4 KAG LSA i. V. m. der Verwaltungskostensatzung, Tarifstelle 7.1",
+    );
     await page.fill("#fee-amount", "12,5x");
     await page.waitForSelector("#fee-amount-error >> text=z. B. 12,50");
     await page.fill("#fee-amount", "12,50");
@@ -57,10 +60,7 @@ describe("the studio's fees editor in a browser", { skip }, () => {
     await page.waitForSelector("#fee-check-1 >> text=Überschneidung");
     assert.match((await page.textContent("#fee-check-0")) ?? "", /Überschneidung.*4/);
     assert.match((await page.textContent("#fee-check-1")) ?? "", /Zeilen? 1, 2|\(1, 2\)/);
-    assert.equal(
-      await page.getAttribute("#fee-cell-1-0", "aria-describedby"),
-      "fee-check-1",
-    );
+    assert.equal(await page.getAttribute("#fee-cell-1-0", "aria-describedby"), "fee-check-1");
 
     if (process.env.SHOT) await page.screenshot({ path: "/tmp/fees.png", fullPage: true });
     // arrow keys move between cells

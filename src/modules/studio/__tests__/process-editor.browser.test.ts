@@ -65,7 +65,9 @@ describe("the studio's process editor in a browser", { skip }, () => {
     await page.fill("#status-new-title", "Archiviert");
     await page.selectOption("#status-new-kind", "final-negative");
     await page.click("form[aria-label='Neuer Status'] button[type=submit]");
-    await page.waitForSelector("#process-diagram [data-status=archiviert].studio-node--unreachable");
+    await page.waitForSelector(
+      "#process-diagram [data-status=archiviert].studio-node--unreachable",
+    );
     assert.match((await page.textContent("#process-unreachable")) ?? "", /Archiviert/);
     assert.match(
       (await page.getAttribute("#process-diagram", "aria-label")) ?? "",
@@ -89,7 +91,7 @@ describe("the studio's process editor in a browser", { skip }, () => {
     await page.click("button[aria-label='Genehmigt entfernen']");
     assert.match((await page.textContent("[role=alert]")) ?? "", /„Genehmigen“/);
     await page.click("text=Abbrechen");
-    assert.equal(await page.$("[data-status=genehmigt]") !== null, true);
+    assert.equal((await page.$("[data-status=genehmigt]")) !== null, true);
 
     await assertAccessible(page, "process tab");
     if (process.env.SHOT) await page.screenshot({ path: "/tmp/process.png", fullPage: true });
@@ -100,10 +102,18 @@ describe("the studio's process editor in a browser", { skip }, () => {
       `${app.url}/${tenant.slug}/studio/api/services/${slug}/draft`,
     );
     assert.equal(response.status(), 200);
-    const { definition } = (await response.json()) as { definition: Record<string, any> };
+    const { definition } = (await response.json()) as {
+      definition: {
+        process: {
+          initialStatus: string;
+          statuses: { id: string; kind: string }[];
+          actions: unknown;
+        };
+      };
+    };
     assert.equal(definition.process.initialStatus, "eingegangen");
     assert.deepEqual(
-      definition.process.statuses.map((s: { id: string; kind: string }) => [s.id, s.kind]),
+      definition.process.statuses.map((s) => [s.id, s.kind]),
       [
         ["eingegangen", "open"],
         ["genehmigt", "final-positive"],

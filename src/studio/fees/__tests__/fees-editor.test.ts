@@ -78,7 +78,14 @@ describe("fee table checks while editing", () => {
   it("does not fail on broken tables and keeps the linter's findings once", () => {
     const broken = { fees: { items: [{ table: { inputs: "x", rules: [{ when: 1 }] } }, null] } };
     assert.deepEqual(feeFindings(broken, []), []);
-    const linted = [{ severity: "warning" as const, path: "fees.items[1].table", key: "lint.feeOverlap", params: { range: "> 4", rows: "1, 2" } }];
+    const linted = [
+      {
+        severity: "warning" as const,
+        path: "fees.items[1].table",
+        key: "lint.feeOverlap",
+        params: { range: "> 4", rows: "1, 2" },
+      },
+    ];
     assert.equal(feeFindings(draft("collect-sum", [">= 0", "> 4"]), linted).length, 1);
   });
 });

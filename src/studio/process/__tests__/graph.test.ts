@@ -1,8 +1,8 @@
 /// <reference types="node" />
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { idFromTitle } from "../ids.ts";
 import { layoutDiagram, processGraph, transitions, unreachableStatuses } from "../graph.ts";
+import { idFromTitle } from "../ids.ts";
 
 const process = {
   initialStatus: "eingegangen",
