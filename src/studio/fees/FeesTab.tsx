@@ -3,9 +3,10 @@
  * table, with its legal basis and an optional condition — and the live check of tables for
  * gaps and overlaps.
  */
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { type Finding, formatMessage } from "../../core/index.ts";
 import type { TabProps } from "../context.ts";
+import { focusSoon } from "../process/focus.ts";
 import { idFromTitle, isIdentifier } from "../process/ids.ts";
 import type { Def, DraftStore } from "../store.ts";
 import { findingsAt } from "../store.ts";
@@ -39,8 +40,17 @@ export function FeesTab({ store, state }: TabProps) {
   // a jump from the linter: open the item its path is in
   useEffect(() => {
     const m = /^fees\.items\[(\d+)\]/.exec(state.focus?.path ?? "");
-    if (m) setSelected(Number(m[1]));
+    if (!m) return;
+    setSelected(Number(m[1]));
+    setRefocus(state.focus?.path ?? null);
   }, [state.focus?.seq]);
+  const [refocus, setRefocus] = useState<string | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!refocus) return;
+    focusSoon(root.current, refocus);
+    setRefocus(null);
+  }, [refocus]);
 
   function add(e: Event) {
     e.preventDefault();
@@ -81,7 +91,7 @@ export function FeesTab({ store, state }: TabProps) {
   }
 
   return (
-    <div class="studio-fees">
+    <div class="studio-fees" ref={root}>
       <h2 class="kern-title kern-title--medium">Gebühren</h2>
       <p class="kern-body">
         Jede Gebührenposition erscheint mit ihrer Rechtsgrundlage im Gebührenbescheid. Der Betrag

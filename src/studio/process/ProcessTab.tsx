@@ -2,7 +2,7 @@
  * Ablauf: the statuses and actions of the process, edited in tables and forms, with a
  * generated diagram that marks unreachable statuses, and the process's findings.
  */
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { formatMessage } from "../../core/index.ts";
 import type { TabProps } from "../context.ts";
 import type { Def } from "../store.ts";
@@ -10,6 +10,7 @@ import { Actions } from "./Actions.tsx";
 import { periodText } from "./controls.tsx";
 import { Diagram, type Selection } from "./Diagram.tsx";
 import { processFindings } from "./findings.ts";
+import { focusSoon } from "./focus.ts";
 import { processGraph, unreachableStatuses } from "./graph.ts";
 import { Statuses } from "./Statuses.tsx";
 import "./process.css";
@@ -41,7 +42,15 @@ export function ProcessTab({ store, state }: TabProps) {
     if (!m) return;
     if (m[1] === "statuses") setStatus(Number(m[2]));
     else setAction(Number(m[2]));
+    setRefocus(state.focus?.path ?? null);
   }, [state.focus?.seq]);
+  const [refocus, setRefocus] = useState<string | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!refocus) return;
+    focusSoon(root.current, refocus);
+    setRefocus(null);
+  }, [refocus]);
 
   // after a click in the diagram, bring the form into view and put the focus in it
   useEffect(() => {
@@ -67,7 +76,7 @@ export function ProcessTab({ store, state }: TabProps) {
     ...(action === null ? [] : [{ kind: "action" as const, index: action }]),
   ];
   return (
-    <div class="studio-process">
+    <div class="studio-process" ref={root}>
       <h2 class="kern-title kern-title--medium">Ablauf</h2>
       <p class="kern-body">
         Legen Sie fest, welche Status ein Antrag durchläuft und mit welchen Aktionen er von einem

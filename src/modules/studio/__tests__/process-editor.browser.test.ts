@@ -94,7 +94,6 @@ describe("the studio's process editor in a browser", { skip }, () => {
     assert.equal((await page.$("[data-status=genehmigt]")) !== null, true);
 
     await assertAccessible(page, "process tab");
-    if (process.env.SHOT) await page.screenshot({ path: "/tmp/process.png", fullPage: true });
 
     await page.keyboard.press("Control+s");
     await page.waitForSelector("text=Gespeichert (Stand 2)");
@@ -131,6 +130,42 @@ describe("the studio's process editor in a browser", { skip }, () => {
         effects: [{ type: "assessFee" }],
       },
     ]);
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
+
+  it("draws a real service, selects by keyboard, and a linter finding jumps to the action's roles", async () => {
+    const { page, studio, pageErrors, context } = await studioSession(app, browser, "stpt");
+    await createServiceInStudio(page, studio, "Aufgraben", "template:aufgrabegenehmigung");
+    await page.click("#tab-ablauf");
+    await page.waitForSelector("#process-diagram");
+    assert.equal(await page.locator("#process-diagram [data-status]").count(), 10);
+    assert.equal(await page.$("#process-diagram .studio-node--unreachable"), null);
+    assert.equal(await page.$("#process-unreachable"), null);
+    // every (from-status, action) pair is one arrow and one line of the text version
+    assert.equal(await page.locator("#process-diagram [data-action]").count(), 17);
+    assert.equal(await page.locator("#process-diagram-text button").count(), 17);
+
+    // the text version selects an action by keyboard
+    await page.focus("#process-diagram-text button >> nth=0");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      () => (document.querySelector("#action-id") as HTMLInputElement)?.value === "startReview",
+    );
+    await page.click("button[aria-expanded=true][aria-controls=action-detail]");
+    await page.waitForSelector("#action-detail", { state: "detached" });
+
+    // an action nobody may perform: the linter's finding leads back to its roles
+    await page.click("#action-row-approve th button");
+    await page.uncheck("#action-role-caseworker");
+    await page.click("button[aria-expanded=true][aria-controls=action-detail]");
+    await page.click("#tab-pruefung");
+    await page.click(".studio-finding--error button >> text=/niemand|keine Rolle|approve/");
+    const focused = await page
+      .waitForFunction(() => document.activeElement?.id === "action-role-caseworker")
+      .then(() => page.evaluate(() => document.activeElement?.getAttribute("data-path")));
+    assert.match(String(focused), /^process\.actions\[5\]\.roles$/);
+    assert.equal(await page.inputValue("#action-id"), "approve");
     assert.deepEqual(pageErrors, []);
     await context.close();
   });
