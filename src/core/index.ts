@@ -178,6 +178,8 @@ export {
 
 // Linter and versions ---------------------------------------------------------------------
 
+/** The syntax check of one fee table cell (unary tests). */
+export { checkUnaryTests } from "./definition/check-rules.ts";
 /** Compares two versions: added, removed and changed fields, statuses and actions. */
 export { type Change, type DefinitionDiff, diffDefinitions } from "./diff/diff.ts";
 /**

@@ -4,7 +4,7 @@
  * legal basis. Arrow keys move between cells; every cell is named by its row and column.
  * Gaps and overlaps found by the core's check are shown at the rows they concern.
  */
-import { type Finding, formatMessage } from "../../core/index.ts";
+import { checkFeel, checkUnaryTests, type Finding, formatMessage } from "../../core/index.ts";
 import type { Def, DraftStore } from "../store.ts";
 import { Button, move, Select } from "../ui.tsx";
 import { useAmountText } from "./AmountInput.tsx";
@@ -275,7 +275,18 @@ function Row(p: {
   const when: unknown[] = Array.isArray(p.rule.when) ? p.rule.when : [];
   const rowId = `fee-row-${r}`;
   const checkId = `fee-check-${r}`;
-  const problem = p.findings.length > 0;
+  const cellIssues = p.inputs.flatMap((_, c) => {
+    const cell = typeof when[c] === "string" ? (when[c] as string) : "";
+    if (cell.trim() === "")
+      return [{ c, message: "Bitte eine Bedingung eingeben („-“ für jeden Wert)." }];
+    const issue = checkUnaryTests(cell)[0];
+    return issue ? [{ c, message: formatMessage(issue.key, issue.params) }] : [];
+  });
+  const formulaIssue =
+    typeof p.rule.amount === "string" ? checkFeel(p.rule.amount, () => undefined)[0] : undefined;
+  // syntax is checked here as the designer types; the linter's copy of it would repeat it
+  const findings = p.findings.filter((f) => f.key !== "rules.syntax");
+  const problem = findings.length > 0 || cellIssues.length > 0 || formulaIssue !== undefined;
   const amount = useAmountText(p.rule.amount, true, (v) =>
     p.change((t) => {
       t.rules[r].amount = v;
@@ -305,6 +316,7 @@ function Row(p: {
             data-c={c}
             aria-labelledby={`${rowId} fee-col-${c}`}
             aria-describedby={problem ? checkId : undefined}
+            aria-invalid={cellIssues.some((x) => x.c === c) ? true : undefined}
             spellcheck={false}
             autocomplete="off"
             value={typeof when[c] === "string" ? (when[c] as string) : ""}
@@ -368,7 +380,17 @@ function Row(p: {
       <td id={checkId} class="studio-grid__check">
         {problem ? (
           <ul class="studio-notes">
-            {p.findings.map((f) => (
+            {cellIssues.map((x) => (
+              <li key={`cell${x.c}`} class="studio-note--error">
+                Eingabe {x.c + 1}: {x.message}
+              </li>
+            ))}
+            {formulaIssue ? (
+              <li class="studio-note--error">
+                Betrag: {formatMessage(formulaIssue.key, formulaIssue.params)}
+              </li>
+            ) : null}
+            {findings.map((f) => (
               <li
                 key={`${f.key}${f.path}${JSON.stringify(f.params)}`}
                 class={`studio-note--${f.severity}`}

@@ -62,11 +62,15 @@ describe("the studio's fees editor in a browser", { skip }, () => {
     assert.match((await page.textContent("#fee-check-1")) ?? "", /Zeilen? 1, 2|\(1, 2\)/);
     assert.equal(await page.getAttribute("#fee-cell-1-0", "aria-describedby"), "fee-check-1");
 
-    if (process.env.SHOT) await page.screenshot({ path: "/tmp/fees.png", fullPage: true });
     // arrow keys move between cells
     await page.focus("#fee-cell-0-0");
     await page.keyboard.press("ArrowDown");
     assert.equal(await page.evaluate(() => document.activeElement?.id), "fee-cell-1-0");
+
+    // a malformed cell is named at its row and changes into a finding-free row once fixed
+    await page.fill("#fee-cell-1-0", ">= ");
+    await page.waitForSelector("#fee-check-1 >> text=Eingabe 1: Der FEEL-Ausdruck ist fehlerhaft");
+    assert.equal(await page.getAttribute("#fee-cell-1-0", "aria-invalid"), "true");
 
     // fixed: the finding goes
     await page.fill("#fee-cell-1-0", "> 4");
