@@ -23,10 +23,19 @@ function signature(graph: ProcessGraph): string {
   ]);
 }
 
+/** A smooth path through the layout's bend points: curves between their midpoints. */
 function pathOf(edge: LaidEdge): string {
-  const [first, ...rest] = edge.points;
-  if (!first) return "";
-  return `M${first.x},${first.y}${rest.map((p) => ` L${p.x},${p.y}`).join("")}`;
+  const pts = edge.points;
+  const first = pts[0];
+  const last = pts[pts.length - 1];
+  if (!first || !last) return "";
+  let d = `M${first.x},${first.y}`;
+  for (let i = 1; i < pts.length - 1; i++) {
+    const p = pts[i]!;
+    const next = pts[i + 1]!;
+    d += ` Q${p.x},${p.y} ${(p.x + next.x) / 2},${(p.y + next.y) / 2}`;
+  }
+  return `${d} L${last.x},${last.y}`;
 }
 
 function manner(a: ActionEdge): string {
