@@ -1,6 +1,7 @@
 /// <reference types="node" />
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { processFindings } from "../findings.ts";
 import { layoutDiagram, processGraph, transitions, unreachableStatuses } from "../graph.ts";
 import { idFromTitle } from "../ids.ts";
 
@@ -93,5 +94,35 @@ describe("identifiers from titles", () => {
     assert.equal(idFromTitle("Größe über 5 m²", []), "groesseUeber5M");
     assert.equal(idFromTitle("2. Mahnung", []), "neu2Mahnung");
     assert.equal(idFromTitle("   ", ["neu"]), "neu2");
+  });
+});
+
+describe("process findings while editing", () => {
+  it("checks the status graph of an unfinished draft and keeps the linter's findings once", () => {
+    const draft = { meta: {}, process };
+    const linted = [
+      { severity: "error" as const, path: "meta.title", key: "definition.schema" },
+      {
+        severity: "warning" as const,
+        path: "process.statuses[2]",
+        key: "lint.unreachableStatus",
+        params: { id: "archiv" },
+      },
+    ];
+    const findings = processFindings(draft, linted);
+    assert.deepEqual(
+      findings.map((f) => [f.path, f.key]),
+      [
+        ["process.statuses[2]", "lint.unreachableStatus"],
+        ["process.statuses[3]", "lint.unreachableStatus"],
+        ["process.statuses[3]", "lint.finalWithActions"],
+        ["process.actions[0].roles", "lint.noRole"],
+      ],
+    );
+  });
+
+  it("leaves a process it cannot walk to the linter", () => {
+    assert.deepEqual(processFindings({ process: { statuses: [{ title: "ohne id" }] } }, []), []);
+    assert.deepEqual(processFindings({}, []), []);
   });
 });
