@@ -1,7 +1,8 @@
 /** One fee item: label, id, legal basis, condition, and its amount (fixed, formula or table). */
 import type { Finding } from "../../core/index.ts";
-import { formatMessage } from "../../core/index.ts";
+import { errorAt } from "../editor/MetaTab.tsx";
 import { Feel } from "../process/Feel.tsx";
+import { isIdentifier } from "../process/ids.ts";
 import type { Def, DraftStore } from "../store.ts";
 import { Select, TextArea, TextInput } from "../ui.tsx";
 import { EuroInput } from "./AmountInput.tsx";
@@ -18,18 +19,12 @@ export function modeOf(item: Def): "fixed" | "formula" | "table" {
   return typeof item.amount === "string" ? "formula" : "fixed";
 }
 
-const messageAt = (findings: Finding[], path: string) => {
-  const f = findings.find((x) => x.path === path);
-  return f ? formatMessage(f.key, f.params) : undefined;
-};
-
 export function FeeItemDetail(p: {
   store: DraftStore;
   index: number;
   item: Def;
   otherIds: string[];
   findings: Finding[];
-  idValid: (id: string) => boolean;
 }) {
   const item = p.item;
   const path = `fees.items[${p.index}]`;
@@ -59,11 +54,11 @@ export function FeeItemDetail(p: {
       else target.amount = typeof amount === "string" ? amount : String(amount ?? 0);
     });
   }
-  const idError = !p.idValid(item.id ?? "")
+  const idError = !isIdentifier(item.id ?? "")
     ? "Die Kennung beginnt mit einem Buchstaben und enthält nur Buchstaben, Ziffern und _."
     : p.otherIds.includes(item.id)
       ? "Diese Kennung hat schon eine andere Gebührenposition."
-      : messageAt(f, `${path}.id`);
+      : errorAt(f, `${path}.id`);
   return (
     <section class="studio-detail" id="fee-detail" aria-labelledby="fee-detail-title">
       <h3 class="kern-title kern-title--small" id="fee-detail-title">
@@ -77,7 +72,7 @@ export function FeeItemDetail(p: {
           path={`${path}.label`}
           hint="So steht die Position im Bescheid."
           value={item.label}
-          error={messageAt(f, `${path}.label`)}
+          error={errorAt(f, `${path}.label`)}
           onInput={(v) => set("label", v)}
         />
         <TextInput
@@ -102,7 +97,7 @@ export function FeeItemDetail(p: {
         error={
           (item.legalBasis ?? "").trim() === ""
             ? "Bitte die Rechtsgrundlage angeben; sie steht im Bescheid."
-            : messageAt(f, `${path}.legalBasis`)
+            : errorAt(f, `${path}.legalBasis`)
         }
         onInput={(v) => set("legalBasis", v)}
       />
@@ -112,7 +107,7 @@ export function FeeItemDetail(p: {
         path={`${path}.when`}
         hint='z. B. applicantType = "gewerblich"; leer: immer'
         value={item.when}
-        finding={messageAt(f, `${path}.when`)}
+        finding={errorAt(f, `${path}.when`)}
         onInput={(v) => set("when", v)}
       />
       <Select id="fee-mode" label="Betrag" value={mode} onChange={switchMode} options={MODES} />
@@ -122,7 +117,7 @@ export function FeeItemDetail(p: {
           label="Betrag in Euro"
           path={`${path}.amount`}
           value={item.amount}
-          finding={messageAt(f, `${path}.amount`)}
+          finding={errorAt(f, `${path}.amount`)}
           onChange={(cents) => set("amount", cents)}
         />
       ) : null}
@@ -133,7 +128,7 @@ export function FeeItemDetail(p: {
           path={`${path}.amount`}
           hint="Das Ergebnis muss eine ganze Zahl von Cent sein, z. B. 500 * weeks oder min(20000, 1000 * days)."
           value={typeof item.amount === "string" ? item.amount : ""}
-          finding={messageAt(f, `${path}.amount`)}
+          finding={errorAt(f, `${path}.amount`)}
           onInput={(v) => set("amount", v)}
         />
       ) : null}

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { type Finding, formatMessage } from "../../core/index.ts";
 import type { TabProps } from "../context.ts";
 import { focusSoon } from "../process/focus.ts";
-import { idFromTitle, isIdentifier } from "../process/ids.ts";
+import { idFromTitle } from "../process/ids.ts";
 import type { Def, DraftStore } from "../store.ts";
 import { findingsAt } from "../store.ts";
 import { Button, move, Select, TextInput } from "../ui.tsx";
@@ -158,7 +158,6 @@ export function FeesTab({ store, state }: TabProps) {
           item={items[selected]}
           otherIds={items.filter((_, i) => i !== selected).map((x) => x.id)}
           findings={findings}
-          idValid={isIdentifier}
         />
       ) : null}
     </div>

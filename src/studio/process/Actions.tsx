@@ -1,6 +1,7 @@
 /** The actions of the process: a list to add, reorder, select and remove; a form for one. */
 import { useState } from "preact/hooks";
 import { type Finding, formatMessage } from "../../core/index.ts";
+import { errorAt } from "../editor/MetaTab.tsx";
 import type { Def, DraftStore } from "../store.ts";
 import { findingsAt } from "../store.ts";
 import { Button, move, Select, TextInput } from "../ui.tsx";
@@ -14,11 +15,6 @@ import { labelOf, ROLES } from "./labels.ts";
 // biome-ignore lint/suspicious/noExplicitAny: an action of a draft is free-form JSON
 type Action = Record<string, any>;
 type Status = { id?: string; title?: string };
-
-export const messageAt = (findings: Finding[], path: string) => {
-  const f = findings.find((x) => x.path === path);
-  return f ? formatMessage(f.key, f.params) : undefined;
-};
 
 export function Actions(p: {
   store: DraftStore;
@@ -233,7 +229,7 @@ function ActionDetail(p: {
     ? "Die Kennung beginnt mit einem Buchstaben und enthält nur Buchstaben, Ziffern und _."
     : p.otherIds.includes(a.id)
       ? "Diese Kennung hat schon eine andere Aktion."
-      : messageAt(f, `${path}.id`);
+      : errorAt(f, `${path}.id`);
   return (
     <section class="studio-detail" id="action-detail" aria-labelledby="action-detail-title">
       <h4 class="kern-title kern-title--small" id="action-detail-title">
@@ -247,7 +243,7 @@ function ActionDetail(p: {
           path={`${path}.title`}
           hint="So heißt die Schaltfläche im Arbeitsplatz."
           value={a.title}
-          error={messageAt(f, `${path}.title`)}
+          error={errorAt(f, `${path}.title`)}
           onInput={(v) => set("title", v)}
         />
         <TextInput
@@ -266,7 +262,7 @@ function ActionDetail(p: {
         idPrefix="action-from"
         path={`${path}.from`}
         hint="Aus welchen Status die Aktion möglich ist."
-        error={messageAt(f, `${path}.from`)}
+        error={errorAt(f, `${path}.from`)}
         options={statusOptions}
         values={Array.isArray(a.from) ? a.from : []}
         onChange={(v) => set("from", v)}
@@ -276,7 +272,7 @@ function ActionDetail(p: {
         label="Nach Status"
         path={`${path}.to`}
         value={a.to}
-        error={messageAt(f, `${path}.to`)}
+        error={errorAt(f, `${path}.to`)}
         onChange={(v) => set("to", v)}
         options={[
           ...(statusOptions.some((o) => o.value === a.to)
@@ -289,7 +285,7 @@ function ActionDetail(p: {
         legend="Wer darf die Aktion ausführen?"
         idPrefix="action-role"
         path={`${path}.roles`}
-        error={messageAt(f, `${path}.roles`)}
+        error={errorAt(f, `${path}.roles`)}
         options={ROLES}
         values={roles}
         onChange={(v) => set("roles", v)}
@@ -300,7 +296,7 @@ function ActionDetail(p: {
         path={`${path}.guard`}
         hint='Die Aktion ist nur möglich, wenn die Bedingung zutrifft, z. B. fireSize <= 10 oder case.status = "eingegangen".'
         value={a.guard}
-        finding={messageAt(f, `${path}.guard`)}
+        finding={errorAt(f, `${path}.guard`)}
         onInput={(v) => set("guard", v)}
       />
       <fieldset class="kern-fieldset">
@@ -331,7 +327,7 @@ function ActionDetail(p: {
               legend="Zustimmen darf"
               idPrefix="action-approval-role"
               path={`${path}.secondApproval.roles`}
-              error={messageAt(f, `${path}.secondApproval.roles`)}
+              error={errorAt(f, `${path}.secondApproval.roles`)}
               options={ROLES.filter((r) => r.value !== "system" && r.value !== "applicant")}
               values={Array.isArray(a.secondApproval.roles) ? a.secondApproval.roles : []}
               onChange={(v) => set("secondApproval", { roles: v })}
@@ -387,7 +383,7 @@ function ActionDetail(p: {
               label="Frist"
               path={`${path}.timer.after`}
               value={a.timer.after}
-              error={messageAt(f, `${path}.timer.after`) ?? messageAt(f, `${path}.timer`)}
+              error={errorAt(f, `${path}.timer.after`) ?? errorAt(f, `${path}.timer`)}
               onChange={(v) => set("timer", v ? { after: v } : { after: { days: 0 } })}
             />
           ) : null}

@@ -1,9 +1,9 @@
 /** The effects of an action: added by type, each with its own small form; reordered, removed. */
 import { useState } from "preact/hooks";
 import type { Finding } from "../../core/index.ts";
+import { errorAt } from "../editor/MetaTab.tsx";
 import type { Def, DraftStore } from "../store.ts";
 import { Button, move, Select, TextInput } from "../ui.tsx";
-import { messageAt } from "./Actions.tsx";
 import { CheckGroup, PeriodInput } from "./controls.tsx";
 import { Feel } from "./Feel.tsx";
 import { CHANNELS, EFFECT_TYPES, labelOf, ROLES } from "./labels.ts";
@@ -162,7 +162,7 @@ function EffectForm(p: {
   feeItems: Choice[];
 }) {
   const { i, path, effect, set } = p;
-  const error = (key: string) => messageAt(p.findings, `${path}.${key}`);
+  const error = (key: string) => errorAt(p.findings, `${path}.${key}`);
   const documentSelect = (
     <Select
       id={`effect-${i}-document`}

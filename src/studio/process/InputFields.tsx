@@ -1,9 +1,9 @@
 /** The fields a caseworker fills in when performing an action (stored in the case data). */
 import { useEffect, useState } from "preact/hooks";
 import type { Finding } from "../../core/index.ts";
+import { errorAt } from "../editor/MetaTab.tsx";
 import type { DraftStore } from "../store.ts";
 import { Button, Checkbox, move, Select, TextArea, TextInput } from "../ui.tsx";
-import { messageAt } from "./Actions.tsx";
 import { idFromTitle } from "./ids.ts";
 import { INPUT_TYPES } from "./labels.ts";
 
@@ -69,7 +69,7 @@ export function InputFields(p: {
                 required
                 path={`${path}.label`}
                 value={field.label}
-                error={messageAt(p.findings, `${path}.label`)}
+                error={errorAt(p.findings, `${path}.label`)}
                 onInput={(v) => set("label", v)}
               />
               <TextInput
@@ -79,7 +79,7 @@ export function InputFields(p: {
                 mono
                 path={`${path}.id`}
                 value={field.id}
-                error={messageAt(p.findings, `${path}.id`)}
+                error={errorAt(p.findings, `${path}.id`)}
                 onInput={(v) => set("id", v)}
               />
               <Select
@@ -111,7 +111,7 @@ export function InputFields(p: {
                 type="number"
                 path={`${path}.maxLength`}
                 value={field.maxLength === undefined ? "" : String(field.maxLength)}
-                error={messageAt(p.findings, `${path}.maxLength`)}
+                error={errorAt(p.findings, `${path}.maxLength`)}
                 onInput={(v) => {
                   const n = v.trim() === "" ? undefined : Number(v);
                   if (n === undefined || (Number.isInteger(n) && n >= 1)) set("maxLength", n);
@@ -123,7 +123,7 @@ export function InputFields(p: {
                 id={`input-${i}-options`}
                 path={`${path}.options`}
                 options={Array.isArray(field.options) ? field.options : []}
-                error={messageAt(p.findings, `${path}.options`)}
+                error={errorAt(p.findings, `${path}.options`)}
                 onChange={(v) => set("options", v.length > 0 ? v : undefined)}
               />
             ) : null}

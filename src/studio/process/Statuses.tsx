@@ -1,6 +1,7 @@
 /** The statuses of the process: a table to add, reorder, select and remove; a form for one. */
 import { useState } from "preact/hooks";
 import { type Finding, formatMessage } from "../../core/index.ts";
+import { errorAt } from "../editor/MetaTab.tsx";
 import type { DraftStore } from "../store.ts";
 import { findingsAt } from "../store.ts";
 import { Alert, Button, move, Select, TextArea, TextInput } from "../ui.tsx";
@@ -16,11 +17,6 @@ type Status = {
   deadline?: { months?: number; days?: number; workingDays?: boolean };
 };
 type Action = { id?: string; title?: string; from?: string[]; to?: string };
-
-const messageAt = (findings: Finding[], path: string) => {
-  const f = findings.find((x) => x.path === path);
-  return f ? formatMessage(f.key, f.params) : undefined;
-};
 
 export function Statuses(p: {
   store: DraftStore;
@@ -87,7 +83,7 @@ export function Statuses(p: {
   const pending = pendingRemoval === null ? undefined : p.statuses[pendingRemoval];
   return (
     <section class="studio-section" aria-labelledby="process-statuses">
-      <h3 class="kern-heading kern-title kern-title--small" id="process-statuses">
+      <h3 class="kern-title kern-title--small" id="process-statuses">
         Status
       </h3>
       <p class="kern-body">
@@ -99,7 +95,7 @@ export function Statuses(p: {
         path="process.initialStatus"
         hint="In diesem Status beginnt jeder neue Antrag."
         value={p.initial}
-        error={messageAt(p.findings, "process.initialStatus")}
+        error={errorAt(p.findings, "process.initialStatus")}
         onChange={(v) =>
           p.store.change((d) => {
             d.process.initialStatus = v;
@@ -272,7 +268,7 @@ function StatusDetail(p: {
     ? "Die Kennung beginnt mit einem Buchstaben und enthält nur Buchstaben, Ziffern und _."
     : p.others.includes(s.id ?? "")
       ? "Diese Kennung hat schon ein anderer Status."
-      : messageAt(p.findings, `${path}.id`);
+      : errorAt(p.findings, `${path}.id`);
   return (
     <section class="studio-detail" id="status-detail" aria-labelledby="status-detail-title">
       <h4 class="kern-title kern-title--small" id="status-detail-title">
@@ -284,7 +280,7 @@ function StatusDetail(p: {
         required
         path={`${path}.title`}
         value={s.title}
-        error={messageAt(p.findings, `${path}.title`)}
+        error={errorAt(p.findings, `${path}.title`)}
         onInput={(v) => set("title", v)}
       />
       <TextInput
@@ -315,7 +311,7 @@ function StatusDetail(p: {
         label="Art"
         path={`${path}.kind`}
         value={s.kind}
-        error={messageAt(p.findings, `${path}.kind`)}
+        error={errorAt(p.findings, `${path}.kind`)}
         onChange={(v) => set("kind", v)}
         options={[...STATUS_KINDS]}
       />
@@ -325,7 +321,7 @@ function StatusDetail(p: {
         hint="Bis wann der Antrag diesen Status verlassen haben soll; überschrittene Fristen zeigt der Arbeitsplatz."
         path={`${path}.deadline`}
         value={s.deadline}
-        error={messageAt(p.findings, `${path}.deadline`)}
+        error={errorAt(p.findings, `${path}.deadline`)}
         onChange={(v) => set("deadline", v)}
       />
       <TextArea
