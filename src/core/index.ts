@@ -186,7 +186,7 @@ export { type Change, type DefinitionDiff, diffDefinitions } from "./diff/diff.t
  * Parts of the linter on their own, for editors that check one part of a draft while the
  * rest is still incomplete: the status graph, and gaps and overlaps of fee tables.
  */
-export { lintFeeTables, parseIntervals } from "./lint/fee-tables.ts";
+export { lintFeeTables } from "./lint/fee-tables.ts";
 export { lintProcessGraph } from "./lint/graph.ts";
 /** Lints a definition (against the municipality's library); publishing refuses definitions with errors. */
 export { type LintOptions, type LintReport, lintDefinition } from "./lint/lint.ts";
