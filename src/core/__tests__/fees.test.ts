@@ -56,4 +56,37 @@ describe("assessFees (table: fee-cases.json)", () => {
       ["§ 5 Hundesteuersatzung", "Verwaltungsgebührensatzung Nr. 4.2"],
     );
   });
+
+  it("cites a row's own legal basis, and each basis once when rows add up", () => {
+    const table = (hitPolicy: string) => ({
+      items: [
+        {
+          id: "base",
+          label: "Grundgebühr",
+          legalBasis: "GebO Nr. 1",
+          table: {
+            hitPolicy,
+            inputs: ["persons"],
+            rules: [
+              { when: ["> 4"], amount: 500, legalBasis: "GebO Nr. 1.2 (große Gruppen)" },
+              { when: [">= 1"], amount: 1000 },
+              { when: ["> 5"], amount: 100, legalBasis: "GebO Nr. 1.2 (große Gruppen)" },
+            ],
+          },
+        },
+      ],
+    });
+    const basisFor = (hitPolicy: string, persons: number) => {
+      const loaded = loadDefinition({ ...base, fees: table(hitPolicy) });
+      assert.ok(loaded.ok, JSON.stringify(loaded));
+      const result = assessFees(loaded.definition, feelData(loaded.definition, { persons }));
+      assert.ok(result.ok, JSON.stringify(result));
+      return result.assessment.lines.map((l) => [l.amountCents, l.legalBasis]);
+    };
+    assert.deepEqual(basisFor("first", 6), [[500, "GebO Nr. 1.2 (große Gruppen)"]]);
+    assert.deepEqual(basisFor("first", 2), [[1000, "GebO Nr. 1"]]);
+    assert.deepEqual(basisFor("collect-sum", 6), [
+      [1600, "GebO Nr. 1.2 (große Gruppen); GebO Nr. 1"],
+    ]);
+  });
 });

@@ -65,7 +65,8 @@ function checkFilterNames(
   return issues;
 }
 
-function checkUnaryTests(source: string): FeelIssue[] {
+/** Checks the syntax of a decision table cell (unary tests: `< 10`, `[1..5]`, `"a", "b"`, `-`). */
+export function checkUnaryTests(source: string): FeelIssue[] {
   let position = -1;
   parseUnaryTests(source, {}, undefined).iterate({
     enter(node) {

@@ -10,6 +10,11 @@ export const FeeRule = z.strictObject({
   when: z.array(z.string().min(1)).min(1),
   amount: Amount,
   label: z.string().optional().describe("overrides the item's label for this row"),
+  legalBasis: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("overrides the item's legal basis for this row (a tariff number, a reduction)"),
 });
 
 /** A DMN-style decision table producing an amount. */

@@ -84,18 +84,22 @@ function tableLine(
   );
   let total: number | undefined;
   let label = item.label;
+  const bases: string[] = [];
   for (const [r, rule] of table.rules.entries()) {
     if (!rule.when.every((test, c) => matches(test, inputs[c], context))) continue;
     const cents = amountOf(def, rule.amount, context, `${path}.table.rules[${r}].amount`, problems);
     if (cents === undefined) return undefined;
     total = (total ?? 0) + cents;
+    const basis = rule.legalBasis ?? item.legalBasis;
+    if (!bases.includes(basis)) bases.push(basis);
     if (table.hitPolicy === "first") {
       label = rule.label ?? label;
       break;
     }
   }
   if (total === undefined) return undefined;
-  return { id: item.id, label, amountCents: total, legalBasis: item.legalBasis };
+  // a row may cite its own tariff number; summed rows cite each basis once
+  return { id: item.id, label, amountCents: total, legalBasis: bases.join("; ") };
 }
 
 /**
