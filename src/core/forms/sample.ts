@@ -296,7 +296,7 @@ export function patternExample(source: string): string | undefined {
     }
     return [1];
   }
-  function escape(inClass: boolean): string {
+  function escaped(inClass: boolean): string {
     const c = s[i++];
     if (c === "d") return "1";
     if (c === "w") return "a";
@@ -312,7 +312,7 @@ export function patternExample(source: string): string | undefined {
   function atomExample(): string {
     const c = s[i++];
     if (c === "^" || c === "$") return "";
-    if (c === "\\") return escape(false);
+    if (c === "\\") return escaped(false);
     if (c === ".") return "a";
     if (c === "(") {
       if (s[i] === "?") i += s[i + 1] === ":" ? 2 : 3;
@@ -329,7 +329,11 @@ export function patternExample(source: string): string | undefined {
       }
       let first: string | undefined;
       while (i < s.length && s[i] !== "]") {
-        const ch = s[i] === "\\" ? (i++, escape(true)) : s[i++];
+        let ch: string;
+        if (s[i] === "\\") {
+          i++;
+          ch = escaped(true);
+        } else ch = s[i++] ?? "";
         if (s[i] === "-" && s[i + 1] !== "]") i += 2 + (s[i + 1] === "\\" ? 1 : 0);
         first ??= ch;
       }
