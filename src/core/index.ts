@@ -7,6 +7,8 @@
 
 // Definitions --------------------------------------------------------------------
 
+/** The parts of composite values (`applicantName.familyName`, `address.city`). */
+export { COMPOSITE_PROPERTIES } from "./definition/data-model.ts";
 export { FIELD_TYPES } from "./definition/fields.schema.ts";
 /** The JSON Schema (2020-12) of service definitions, generated from the zod schema. */
 export { definitionJsonSchema } from "./definition/json-schema.ts";
