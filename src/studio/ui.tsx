@@ -111,20 +111,22 @@ export function Select(
   const id = p.id ?? auto;
   return (
     <Wrap {...p} id={id}>
-      <select
-        class="kern-form-input__select"
-        id={id}
-        value={p.value ?? ""}
-        data-path={p.path}
-        aria-describedby={described(id, p.hint, p.error)}
-        onChange={(e) => p.onChange((e.currentTarget as HTMLSelectElement).value)}
-      >
-        {p.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
+      <div class="kern-form-input__select-wrapper">
+        <select
+          class="kern-form-input__select"
+          id={id}
+          value={p.value ?? ""}
+          data-path={p.path}
+          aria-describedby={described(id, p.hint, p.error)}
+          onChange={(e) => p.onChange((e.currentTarget as HTMLSelectElement).value)}
+        >
+          {p.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
     </Wrap>
   );
 }

@@ -20,7 +20,9 @@ export function sampleData(
   let data = sampleFieldSet(def, fields, options.today, choice);
   for (let round = 0; round < 6; round++) {
     const result = validateSubmission(def, data, { today: options.today });
-    if (result.ok) return withoutComputed(fields, data);
+    // fields the form does not ask for with these answers (visibleIf) are left out
+    if (result.ok)
+      return Object.fromEntries(Object.entries(data).filter(([k]) => k in result.data));
     const failing = failingRoots(result.errors);
     if (failing.size === 0) break;
     for (const id of failing) choice.set(id, (choice.get(id) ?? 0) + 1);

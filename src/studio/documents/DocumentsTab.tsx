@@ -293,12 +293,15 @@ function DocumentEditor(p: {
           onChange={(v) => change((x) => (x.kind = v))}
         />
       </div>
-      <fieldset class="kern-fieldset studio-fieldset" data-path={`${path}.payment`}>
+      <fieldset class="studio-fieldset" data-path={`${path}.payment`}>
         <legend class="kern-label">Gebühren</legend>
+        <p class="kern-hint">
+          Die Gebühren kommen aus dem Reiter „Gebühren“; im Text stehen dann die Platzhalter{" "}
+          <code>{"{{payment.*}}"}</code> zur Verfügung.
+        </p>
         <Checkbox
           label="Gebührenbescheid: mit Gebührenaufstellung, Kassenzeichen, Fälligkeit und GiroCode"
           checked={doc.payment !== undefined}
-          hint="Die Gebühren kommen aus dem Reiter „Gebühren“; Platzhalter {{payment.*}} werden verfügbar."
           onChange={(on) =>
             change((x) => {
               if (on) x.payment = { due: { months: 1 } };
@@ -356,7 +359,7 @@ function DocumentEditor(p: {
         ) : null}
       </fieldset>
 
-      <fieldset class="kern-fieldset studio-fieldset" data-path={`${path}.dates`}>
+      <fieldset class="studio-fieldset" data-path={`${path}.dates`}>
         <legend class="kern-label">Termine</legend>
         <p class="kern-hint">
           Benannte Termine als FEEL-Ausdruck, z. B. <code>today + duration("P1M")</code>; im Text
@@ -520,7 +523,7 @@ function BlockEditor(p: {
   );
   return (
     <li class="studio-block" data-path={path}>
-      <fieldset class="kern-fieldset studio-fieldset">
+      <fieldset class="studio-fieldset">
         <legend class="kern-label">
           Baustein {n}
           {block?.if ? <span class="studio-muted"> (mit Bedingung)</span> : null}
@@ -765,7 +768,7 @@ function TextBlocksSection(p: {
         einer Ihrer Kommune ersetzt diesen in diesem Dienst.
       </p>
       {blocks.map(([k, block]) => (
-        <fieldset class="kern-fieldset studio-fieldset" key={k} data-path={`textBlocks.${k}`}>
+        <fieldset class="studio-fieldset" key={k} data-path={`textBlocks.${k}`}>
           <legend class="kern-label">
             Textbaustein <code>{k}</code>
           </legend>
@@ -850,7 +853,7 @@ function NotificationsSection(p: {
       {notes.map((note, n) => {
         const path = `notifications[${n}]`;
         return (
-          <fieldset class="kern-fieldset studio-fieldset" key={n} data-path={path}>
+          <fieldset class="studio-fieldset" key={n} data-path={path}>
             <legend class="kern-label">
               Nachricht <code>{note?.id || n + 1}</code>
             </legend>

@@ -107,7 +107,7 @@ function FieldControl(p: {
   const label = `${field.label}${field.required ? " *" : ""}`;
   const wrap = (control: preact.ComponentChildren, asGroup = false) =>
     asGroup ? (
-      <fieldset class="kern-fieldset studio-fieldset" aria-describedby={describedBy}>
+      <fieldset class="studio-fieldset" aria-describedby={describedBy}>
         <legend class="kern-label">{label}</legend>
         {hint ? (
           <div class="kern-hint" id={hintId}>
@@ -228,19 +228,21 @@ function FieldControl(p: {
     case "radio": {
       const options = field.options ?? p.def.codeLists?.[field.codeList ?? ""]?.options ?? [];
       return wrap(
-        <select
-          {...common}
-          class="kern-form-input__select"
-          value={str}
-          onChange={(e) => p.onChange(e.currentTarget.value || undefined)}
-        >
-          <option value="">– keine Angabe –</option>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>,
+        <div class="kern-form-input__select-wrapper">
+          <select
+            {...common}
+            class="kern-form-input__select"
+            value={str}
+            onChange={(e) => p.onChange(e.currentTarget.value || undefined)}
+          >
+            <option value="">– keine Angabe –</option>
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>,
       );
     }
     case "multiselect": {
@@ -337,7 +339,7 @@ function FieldControl(p: {
       return wrap(
         <>
           {items.map((item, i) => (
-            <fieldset class="kern-fieldset studio-fieldset" key={i}>
+            <fieldset class="studio-fieldset" key={i}>
               <legend class="kern-label">
                 {field.itemLabel ?? "Eintrag"} {i + 1}
               </legend>

@@ -60,6 +60,13 @@ const ACTORS: Record<ActorKey, { label: string; actor: Actor }> = {
 
 const SAMPLE_REFERENCE = "MUSTER-2026-0001";
 
+const CHANNELS: Record<string, string> = {
+  postbox: "ins Postfach",
+  mail: "per Post",
+  email: "per E-Mail",
+  print: "zum Druck",
+};
+
 function actorLabel(id: string): string {
   return Object.values(ACTORS).find((a) => a.actor.id === id)?.label ?? id;
 }
@@ -246,7 +253,7 @@ export function TestRunTab({ store, state, ctx }: TabProps) {
             </div>
           ) : null}
           {def.form.pages.map((page) => (
-            <fieldset class="kern-fieldset studio-fieldset" key={page.id}>
+            <fieldset class="studio-fieldset" key={page.id}>
               <legend class="kern-title kern-title--small">{page.title}</legend>
               <DataForm
                 def={def}
@@ -347,7 +354,7 @@ function apply(
     messages: [...run.messages],
   };
   for (const effect of effects) {
-    next.effects.push({ text: effectText(def, effect) });
+    next.effects.push({ text: `${actionTitle(def, effect.actionId)}: ${effectText(def, effect)}` });
     if (effect.type === "generateDocument") {
       const doc = def.documents?.find((d) => d.id === effect.document);
       next.notices.push({
@@ -373,7 +380,7 @@ function effectText(def: ServiceDefinition, e: CaseEffect): string {
     case "generateDocument":
       return `Dokument „${def.documents?.find((d) => d.id === e.document)?.title ?? e.document}“ erstellen (hier nur als Vorschau)`;
     case "deliver":
-      return `Dokument „${e.document}“ zustellen${e.channel ? ` (${e.channel})` : ""} – im Testlauf nicht versendet`;
+      return `Dokument „${def.documents?.find((d) => d.id === e.document)?.title ?? e.document}“ zustellen${e.channel ? ` (${CHANNELS[e.channel] ?? e.channel})` : ""} – im Testlauf nicht versendet`;
     case "messageApplicant":
       return `Nachricht „${e.notification}“ ins Postfach – im Testlauf nicht versendet`;
     case "notifyStaff":
@@ -536,7 +543,7 @@ function CaseView(p: {
           <dt class="kern-label">Stand</dt>
           <dd class="kern-body" id="testrun-status">
             {statusTitle(def, run.state.status)}
-            {final ? " (abgeschlossen)" : ""}
+            {final ? " – der Vorgang ist abgeschlossen" : ""}
           </dd>
           {run.state.dueDate ? (
             <>
