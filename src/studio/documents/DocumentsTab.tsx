@@ -59,6 +59,12 @@ export function DocumentsTab({ store, state, ctx }: TabProps) {
     if (m) setSelected(Number(m[1]));
   }, [state.focus?.seq]);
 
+  // the placeholder list follows the selected document until a text is focused in it
+  useEffect(() => {
+    target.current = null;
+    setScope(null);
+  }, [current]);
+
   function focusText(el: TextTarget, apply: (v: string) => void, s: TextScope, label: string) {
     target.current = { el, apply, scope: s, label };
     if (scope?.label !== label || JSON.stringify(scope.scope) !== JSON.stringify(s))

@@ -32,6 +32,10 @@ async function designerSession(app: Running, prefix: string) {
   await signInStaff(client, tenant.slug, designer.email);
   const shell = await client.get(`/${tenant.slug}/studio/`);
   assert.equal(shell.status, 200);
+  // the studio's pages (only they) may frame the preview's blob: URL
+  assert.match(shell.headers.get("content-security-policy") ?? "", /frame-src 'self' blob:/);
+  const other = await client.get(`/${tenant.slug}/amt/`);
+  assert.doesNotMatch(other.headers.get("content-security-policy") ?? "", /frame-src/);
   const csrf = /data-csrf="([^"]+)"/.exec(shell.body)?.[1];
   assert.ok(csrf, "no CSRF token on the studio page");
   await createService(db, tenant.id, designer.id, {
