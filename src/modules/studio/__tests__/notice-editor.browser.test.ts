@@ -111,8 +111,9 @@ describe("the notice editor and the test run in a browser", { skip }, () => {
 
     // the server's preview: refreshed on demand, shows both blocks with the sample reference
     await page.click("#doc-preview-refresh");
-    await page.waitForSelector("#doc-preview >> text=/Vorschau erstellt um/");
-    await page.waitForSelector("#doc-preview iframe[src^='blob:']");
+    // the first render of the app loads Typst's fonts: give it time on a busy machine
+    await page.waitForSelector("#doc-preview >> text=/Vorschau erstellt um/", { timeout: 45_000 });
+    await page.waitForSelector("#doc-preview iframe[src^='blob:']", { timeout: 45_000 });
     const pdf = await pdfs.last();
     assert.match(pdf, /Hinweisschreiben zum Osterfeuer/);
     assert.match(pdf, /Ihr Aktenzeichen lautet MUSTER-2026-0001\./);
@@ -152,7 +153,7 @@ describe("the notice editor and the test run in a browser", { skip }, () => {
     assert.ok(notice, "no notice listed");
     const before = pdfs.count();
     await notice.click();
-    await page.waitForSelector("#testrun-preview iframe[src^='blob:']");
+    await page.waitForSelector("#testrun-preview iframe[src^='blob:']", { timeout: 45_000 });
     assert.equal(pdfs.count(), before + 1);
     const shown = await pdfs.last();
     assert.match(shown, /MUSTER/);
@@ -177,6 +178,61 @@ describe("the notice editor and the test run in a browser", { skip }, () => {
       return [await count("cases"), await count("documents"), await count("payment_references")];
     });
     assert.deepEqual(created, [0, 0, 0]);
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
+
+  it("works on a blank draft, reorders blocks by keyboard, and needs a second person for a second approval", async () => {
+    const { page, studio, pageErrors, context } = await studioSession(app, browser, "ntb");
+    await createServiceInStudio(page, studio, "Laternenfest anzeigen");
+
+    // a blank draft lacks catalogue facts: the preview works all the same
+    await page.click("#tab-bescheide");
+    await page.click("text=Dokument hinzufügen");
+    await page.fill("[data-path='documents[0].blocks[0].text']", "Erster Absatz.");
+    await page.click("text=Freien Text hinzufügen");
+    await page.fill("[data-path='documents[0].blocks[1].text']", "Zweiter Absatz.");
+    await page.waitForSelector("#doc-preview iframe[src^='blob:']", { timeout: 45_000 });
+
+    // keyboard: the second block moves up, the focus stays with it
+    await page.focus("[aria-label='Baustein 2 nach oben']");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLTextAreaElement>("[data-path='documents[0].blocks[0].text']")
+          ?.value === "Zweiter Absatz.",
+    );
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute("aria-label")),
+      "Baustein 1 nach unten",
+    );
+
+    // the test run of the blank service: the case starts, a caseworker has nothing to do yet
+    await page.click("#tab-testlauf");
+    await page.click("#testrun-sample");
+    await page.click("#testrun-submit");
+    await page.waitForSelector("#testrun-status >> text=Eingegangen");
+    await page.waitForSelector("#testrun-no-actions");
+
+    // second approval (Kita: refusing a place needs the approval of a second person)
+    await createServiceInStudio(page, studio, "Kita im Test", "template:kita-platz-beantragen");
+    await page.click("#tab-testlauf");
+    await page.click("#testrun-sample");
+    await page.click("#testrun-submit");
+    await page.click("[data-action=startReview]");
+    await page.click("[data-action=reject][data-kind=perform]");
+    await page.click("#testrun-action-sample");
+    await page.click("#testrun-perform");
+    await page.waitForSelector("#testrun-pending");
+    // the proposer can only withdraw
+    assert.equal(await page.$("[data-action=reject][data-kind=approve]"), null);
+    assert.ok(await page.$("[data-action=reject][data-kind=reject]"));
+    await page.selectOption("#testrun-actor", "approver");
+    await page.click("[data-action=reject][data-kind=approve]");
+    await page.waitForSelector("#testrun-status >> text=/abgeschlossen/");
+    assert.match((await page.textContent("#testrun-history")) ?? "", /freigegeben \(Freigabe/);
+    assert.ok(await page.$("#testrun-documents [data-preview-document]"), "no notice listed");
+    await assertAccessible(page, "test run after second approval");
     assert.deepEqual(pageErrors, []);
     await context.close();
   });
