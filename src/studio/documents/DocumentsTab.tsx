@@ -83,12 +83,13 @@ export function DocumentsTab({ store, state, ctx }: TabProps) {
     const value = t.el.value;
     const start = t.el.selectionStart ?? value.length;
     const end = t.el.selectionEnd ?? start;
-    t.apply(value.slice(0, start) + token + value.slice(end));
+    const next = value.slice(0, start) + token + value.slice(end);
     const caret = start + token.length;
-    requestAnimationFrame(() => {
-      t.el.focus();
-      t.el.setSelectionRange(caret, caret);
-    });
+    // the control shows the text at once, the cursor after the placeholder; the draft follows
+    t.el.value = next;
+    t.el.focus();
+    t.el.setSelectionRange(caret, caret);
+    t.apply(next);
     setAnnouncement(`${token} eingefügt in „${t.label}“.`);
   }
 

@@ -76,6 +76,11 @@ describe("the notice editor and the test run in a browser", { skip }, () => {
     await page.keyboard.type(" Ihr Aktenzeichen lautet ");
     await page.focus("#placeholder-filter");
     await page.keyboard.type("Aktenzeichen");
+    await page.waitForFunction(
+      () =>
+        document.querySelector("[data-placeholder]")?.getAttribute("data-placeholder") ===
+        "case.reference",
+    );
     await page.keyboard.press("Tab");
     assert.equal(
       await page.evaluate(() => document.activeElement?.getAttribute("data-placeholder")),
@@ -138,12 +143,20 @@ describe("the notice editor and the test run in a browser", { skip }, () => {
         (await page.$("[data-action=approve][data-kind=perform]")) ??
         (await page.$("[data-action=startReview]"));
       assert.ok(next, `no way on from ${await page.textContent("#testrun-status")}`);
+      const events = (await page.$$("#testrun-history li")).length;
       await next.click();
+      // either the action asks for input, or it is done and the history grows
+      await page.waitForFunction(
+        (n) =>
+          document.querySelector("#testrun-action-form") ||
+          document.querySelectorAll("#testrun-history li").length > n,
+        events,
+      );
       if (await page.$("#testrun-action-form")) {
         await page.click("#testrun-action-sample");
         await page.click("#testrun-perform");
+        await page.waitForFunction(() => !document.querySelector("#testrun-action-form"));
       }
-      await page.waitForFunction(() => !document.querySelector("#testrun-action-form"));
     }
     assert.match((await page.textContent("#testrun-status")) ?? "", /abgeschlossen/);
     assert.match((await page.textContent("#testrun-fees-total")) ?? "", /[1-9]\d*,\d\d\s€/);
