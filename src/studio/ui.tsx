@@ -137,8 +137,10 @@ export function Checkbox(p: {
   onChange: (v: boolean) => void;
   path?: string;
   hint?: string;
+  id?: string;
 }) {
-  const id = useId();
+  const auto = useId();
+  const id = p.id ?? auto;
   return (
     <div class="kern-form-check">
       <input
@@ -171,9 +173,11 @@ export function Button(p: {
   title?: string;
   label?: string;
   small?: boolean;
+  id?: string;
 }) {
   return (
     <button
+      id={p.id}
       type={p.type ?? "button"}
       class={`kern-btn kern-btn--${p.variant ?? "secondary"}${p.small ? " studio-btn--small" : ""}`}
       onClick={p.onClick}

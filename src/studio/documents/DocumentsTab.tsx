@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { type Finding, formatMessage } from "../../core/index.ts";
 import type { StudioContext, TabProps } from "../context.ts";
 import { type Def, type DraftStore, findingsAt } from "../store.ts";
+import { useSticky } from "../testrun/sticky.ts";
 import { Button, Checkbox, move, Select, TextInput } from "../ui.tsx";
 import { PdfPreview, usePdfPreview } from "./PdfPreview.tsx";
 import { type PlaceholderGroup, placeholderGroups, type TextScope } from "./placeholders.ts";
@@ -47,7 +48,7 @@ type Target = { el: TextTarget; apply: (v: string) => void; scope: TextScope; la
 export function DocumentsTab({ store, state, ctx }: TabProps) {
   const def = state.def;
   const docs = list(def.documents);
-  const [selected, setSelected] = useState(0);
+  const [selected, setSelected] = useSticky(store, "documents.selected", 0);
   const [scope, setScope] = useState<{ scope: TextScope; label: string } | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const target = useRef<Target | null>(null);
@@ -157,7 +158,9 @@ export function DocumentsTab({ store, state, ctx }: TabProps) {
             <p class="kern-body studio-muted">Dieser Dienst hat noch keine Dokumente.</p>
           )}
           <div class="studio-toolbar">
-            <Button onClick={addDocument}>Dokument hinzufügen</Button>
+            <Button id="doc-add" onClick={addDocument}>
+              Dokument hinzufügen
+            </Button>
           </div>
           {docs[current] ? (
             <DocumentEditor
@@ -307,6 +310,7 @@ function DocumentEditor(p: {
           <code>{"{{payment.*}}"}</code> zur Verfügung.
         </p>
         <Checkbox
+          id="doc-payment"
           label="Gebührenbescheid: mit Gebührenaufstellung, Kassenzeichen, Fälligkeit und GiroCode"
           checked={doc.payment !== undefined}
           onChange={(on) =>
@@ -455,8 +459,12 @@ function DocumentEditor(p: {
         ))}
       </ol>
       <div class="studio-toolbar">
-        <Button onClick={() => addBlock("text")}>Freien Text hinzufügen</Button>
-        <Button onClick={() => addBlock("textBlock")}>Textbaustein hinzufügen</Button>
+        <Button id="doc-add-text" onClick={() => addBlock("text")}>
+          Freien Text hinzufügen
+        </Button>
+        <Button id="doc-add-textblock" onClick={() => addBlock("textBlock")}>
+          Textbaustein hinzufügen
+        </Button>
       </div>
 
       <DocumentPreview
@@ -469,6 +477,7 @@ function DocumentEditor(p: {
 
       <div class="studio-toolbar">
         <Button
+          id="doc-remove"
           onClick={() => {
             if (!confirm(`Das Dokument „${doc.title || doc.id}“ wirklich entfernen?`)) return;
             store.change((draft) => {
@@ -717,6 +726,7 @@ function DocumentPreview(p: {
           <span class="kern-label">Vorschau aktualisieren</span>
         </button>
         <Checkbox
+          id="doc-preview-auto"
           label="Nach Änderungen automatisch aktualisieren"
           checked={auto}
           onChange={setAuto}
@@ -831,7 +841,9 @@ function TextBlocksSection(p: {
           hint="z. B. begruendungAblehnung"
           onInput={setKey}
         />
-        <Button onClick={add}>Textbaustein anlegen</Button>
+        <Button id="textblock-add" onClick={add}>
+          Textbaustein anlegen
+        </Button>
       </div>
     </section>
   );
@@ -934,6 +946,7 @@ function NotificationsSection(p: {
         );
       })}
       <Button
+        id="notification-add"
         onClick={() =>
           p.store.change((d) => {
             d.notifications = list(d.notifications);

@@ -37,6 +37,7 @@ import { PdfPreview, usePdfPreview } from "../documents/PdfPreview.tsx";
 import type { Def } from "../store.ts";
 import { Alert, Button, Select, TextArea } from "../ui.tsx";
 import { controlId, DataForm } from "./DataForm.tsx";
+import { useSticky } from "./sticky.ts";
 
 type Data = Record<string, unknown>;
 type ActorKey = "caseworker" | "caseworker2" | "approver" | "applicant" | "system";
@@ -92,10 +93,10 @@ export function TestRunTab({ store, state, ctx }: TabProps) {
   const loaded = useMemo(() => loadDefinition(withStandInMeta(state.def)), [state.def]);
   const [facts, setFacts] = useState<Facts | null>(null);
   const [factsError, setFactsError] = useState<string | null>(null);
-  const [data, setData] = useState<Data>({});
-  const [errors, setErrors] = useState<Problem[]>([]);
-  const [run, setRun] = useState<Run | null>(null);
-  const [now, setNow] = useState(() => new Date());
+  const [data, setData] = useSticky<Data>(store, "testrun.data", {});
+  const [errors, setErrors] = useSticky<Problem[]>(store, "testrun.errors", []);
+  const [run, setRun] = useSticky<Run | null>(store, "testrun.run", null);
+  const [now, setNow] = useSticky(store, "testrun.now", () => new Date());
   const [announce, setAnnounce] = useState("");
 
   useEffect(() => {
@@ -280,6 +281,7 @@ export function TestRunTab({ store, state, ctx }: TabProps) {
         </section>
       ) : (
         <CaseView
+          owner={store}
           run={run}
           facts={facts!}
           now={now}
@@ -448,6 +450,7 @@ function message(
 }
 
 function CaseView(p: {
+  owner: object;
   run: Run;
   facts: Facts;
   now: Date;
@@ -460,7 +463,7 @@ function CaseView(p: {
   const { run, now } = p;
   const def = run.def;
   const today = germanDate(now);
-  const [actorKey, setActorKey] = useState<ActorKey>("caseworker");
+  const [actorKey, setActorKey] = useSticky<ActorKey>(p.owner, "testrun.actor", "caseworker");
   const [chosen, setChosen] = useState<{ action: ActionDef; kind: string } | null>(null);
   const [input, setInput] = useState<Data>({});
   const [reason, setReason] = useState("");

@@ -246,6 +246,10 @@ describe("the notice editor and the test run in a browser", { skip }, () => {
     assert.match((await page.textContent("#testrun-history")) ?? "", /freigegeben \(Freigabe/);
     assert.ok(await page.$("#testrun-documents [data-preview-document]"), "no notice listed");
     await assertAccessible(page, "test run after second approval");
+    // a look at another tab does not end the test run
+    await page.click("#tab-bescheide");
+    await page.click("#tab-testlauf");
+    await page.waitForSelector("#testrun-status >> text=/abgeschlossen/");
     assert.deepEqual(pageErrors, []);
     await context.close();
   });
