@@ -263,6 +263,11 @@ function DocumentEditor(p: {
     );
   }
 
+  const makers = list(p.def.process?.actions)
+    .filter((a) =>
+      list(a?.effects).some((e) => e?.type === "generateDocument" && e.document === doc.id),
+    )
+    .map((a) => String(a.title || a.id));
   const dates = Object.entries((doc.dates ?? {}) as Record<string, string>);
   const due = doc.payment?.due ?? {};
   const dueUnit = due.months !== undefined ? "months" : due.workingDays ? "workingDays" : "days";
@@ -273,6 +278,16 @@ function DocumentEditor(p: {
       <h3 class="kern-title kern-title--small" id={`doc-${d}-heading`}>
         Dokument: {doc.title || doc.id || "(ohne Titel)"}
       </h3>
+      <p class="kern-body studio-muted" id="doc-made-by">
+        {makers.length > 0
+          ? `Erstellt von der Aktion ${makers.map((t) => `„${t}“`).join(", ")} (Reiter „Ablauf“).`
+          : "Noch keine Aktion erstellt dieses Dokument: Fügen Sie im Reiter „Ablauf“ einer Aktion die Wirkung „Dokument erstellen“ hinzu."}
+      </p>
+      {errorsAt(findings, path) ? (
+        <p class="kern-error" data-path={path}>
+          <span class="kern-body">{errorsAt(findings, path)}</span>
+        </p>
+      ) : null}
       <div class="studio-row">
         <TextInput
           label="Titel (Betreff des Schreibens)"

@@ -101,7 +101,9 @@ function FieldControl(p: {
       ? p.errors.filter((e) => e.path === p.path).map((e) => formatMessage(e.key, e.params))
       : messagesAt(p.errors, p.path);
   const errorId = messages.length ? `${id}-error` : undefined;
-  const hint = field.visibleIf ? `Nur gefragt, wenn ${field.visibleIf}` : undefined;
+  // the test run hides top-level fields the answers do not ask for; inside a group it tells
+  const hint =
+    field.visibleIf && p.path.includes("[") ? `Nur gefragt, wenn ${field.visibleIf}` : undefined;
   const hintId = hint ? `${id}-hint` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   const label = `${field.label}${field.required ? " *" : ""}`;

@@ -14,6 +14,9 @@ import {
   type CaseEffect,
   type CaseEvent,
   type CaseState,
+  type CompiledExpression,
+  caseContext,
+  compileFeel,
   composeDocument,
   firstValueOfType,
   formatCents,
@@ -138,6 +141,17 @@ export function TestRunTab({ store, state, ctx }: TabProps) {
   const def = loaded.definition;
   const formFields = def.form.pages.flatMap((p) => p.fields);
 
+  // what the form asks with the answers so far (as the citizen form shows and hides)
+  const context = feelContext(def, data, today);
+  const shown = (rule: string | undefined) => {
+    if (!rule || !context) return true;
+    try {
+      return compiled(rule).value(context) === true;
+    } catch {
+      return true;
+    }
+  };
+
   function fillSample() {
     setData(sampleData(def, { today }));
     setErrors([]);
@@ -253,19 +267,21 @@ export function TestRunTab({ store, state, ctx }: TabProps) {
               </div>
             </div>
           ) : null}
-          {def.form.pages.map((page) => (
-            <fieldset class="studio-fieldset" key={page.id}>
-              <legend class="kern-title kern-title--small">{page.title}</legend>
-              <DataForm
-                def={def}
-                fields={page.fields}
-                data={data}
-                onChange={setData}
-                errors={errors}
-                prefix="tr"
-              />
-            </fieldset>
-          ))}
+          {def.form.pages
+            .filter((page) => shown(page.visibleIf))
+            .map((page) => (
+              <fieldset class="studio-fieldset" key={page.id}>
+                <legend class="kern-title kern-title--small">{page.title}</legend>
+                <DataForm
+                  def={def}
+                  fields={page.fields.filter((f) => shown(f.visibleIf))}
+                  data={data}
+                  onChange={setData}
+                  errors={errors}
+                  prefix="tr"
+                />
+              </fieldset>
+            ))}
           <div class="studio-toolbar">
             <button
               type="button"
@@ -297,6 +313,26 @@ export function TestRunTab({ store, state, ctx }: TabProps) {
       )}
     </div>
   );
+}
+
+const rules = new Map<string, CompiledExpression>();
+function compiled(rule: string): CompiledExpression {
+  let c = rules.get(rule);
+  if (!c) {
+    c = compileFeel(rule);
+    rules.set(rule, c);
+  }
+  return c;
+}
+
+/** The FEEL names of the form's answers so far, or null when they cannot be read. */
+function feelContext(def: ServiceDefinition, data: Data, today: string) {
+  try {
+    const state = { status: def.process.initialStatus, data, version: 0, statusEnteredAt: "" };
+    return caseContext(def, state, data, today);
+  } catch {
+    return null;
+  }
 }
 
 function TestRunIntro() {

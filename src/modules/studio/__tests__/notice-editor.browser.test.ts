@@ -134,6 +134,13 @@ describe("the notice editor and the test run in a browser", { skip }, () => {
     await page.click("#testrun-submit");
     await page.waitForSelector("#testrun-errors");
     await page.click("#testrun-sample");
+    // the form asks what the answers call for: the organisation's name only for organisations
+    await page.waitForSelector("#tr-applicantType");
+    assert.equal(await page.$("#tr-organisationName"), null);
+    await page.selectOption("#tr-applicantType", "organisation");
+    await page.waitForSelector("#tr-organisationName");
+    await page.selectOption("#tr-applicantType", "person");
+    await page.waitForSelector("#tr-organisationName", { state: "detached" });
     await page.click("#testrun-submit");
     await page.waitForSelector("#testrun-status");
     assert.equal(await page.$("#testrun-errors"), null);
