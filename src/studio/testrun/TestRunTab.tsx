@@ -9,6 +9,7 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import {
   type ActionDef,
   type Actor,
+  assessFees,
   availableActions,
   type Bundesland,
   type CaseEffect,
@@ -18,6 +19,7 @@ import {
   caseContext,
   compileFeel,
   composeDocument,
+  type FeeAssessment,
   firstValueOfType,
   formatCents,
   formatMessage,
@@ -751,39 +753,13 @@ function CaseView(p: {
             Gebühren
           </h2>
           {run.state.fees ? (
-            <table class="studio-table">
-              <caption class="kern-sr-only">Festgesetzte Gebühren</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Position</th>
-                  <th scope="col">Rechtsgrundlage</th>
-                  <th scope="col" class="studio-amount">
-                    Betrag
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {run.state.fees.lines.map((l) => (
-                  <tr key={l.id}>
-                    <td>{l.label}</td>
-                    <td>{l.legalBasis}</td>
-                    <td class="studio-amount">{formatCents(l.amountCents)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row" colSpan={2}>
-                    Gesamt
-                  </th>
-                  <td class="studio-amount" id="testrun-fees-total">
-                    <strong>{formatCents(run.state.fees.totalCents)}</strong>
-                  </td>
-                </tr>
-              </tfoot>
-            </table>
+            <FeeTable
+              fees={run.state.fees}
+              caption="Festgesetzte Gebühren"
+              totalId="testrun-fees-total"
+            />
           ) : (
-            <p class="kern-body">Noch keine Gebühren festgesetzt.</p>
+            <FeeEstimate def={def} state={run.state} today={today} />
           )}
         </section>
 
@@ -869,6 +845,64 @@ function CaseView(p: {
         )}
       </section>
     </div>
+  );
+}
+
+function FeeTable(p: { fees: FeeAssessment; caption: string; totalId?: string }) {
+  return (
+    <table class="studio-table">
+      <caption class="kern-sr-only">{p.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Position</th>
+          <th scope="col">Rechtsgrundlage</th>
+          <th scope="col" class="studio-amount">
+            Betrag
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {p.fees.lines.map((l) => (
+          <tr key={l.id}>
+            <td>{l.label}</td>
+            <td>{l.legalBasis}</td>
+            <td class="studio-amount">{formatCents(l.amountCents)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row" colSpan={2}>
+            Gesamt
+          </th>
+          <td class="studio-amount" id={p.totalId}>
+            <strong>{formatCents(p.fees.totalCents)}</strong>
+          </td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
+/** Before an action assesses them: the fees the schedule gives for the data so far. */
+function FeeEstimate(p: { def: ServiceDefinition; state: CaseState; today: string }) {
+  if (!p.def.fees) return <p class="kern-body">Dieser Dienst hat keine Gebühren.</p>;
+  const result = assessFees(p.def, caseContext(p.def, p.state, p.state.data, p.today));
+  return (
+    <>
+      <p class="kern-body">
+        Noch nicht festgesetzt (das tut eine Aktion mit der Wirkung „Gebühren festsetzen“).
+        {result.ok ? " Nach den bisherigen Angaben voraussichtlich:" : ""}
+      </p>
+      {result.ok ? (
+        <FeeTable fees={result.assessment} caption="Voraussichtliche Gebühren" />
+      ) : (
+        <p class="kern-body studio-muted">
+          Mit den bisherigen Angaben noch nicht berechenbar:{" "}
+          {result.problems.map((x) => formatMessage(x.key, x.params)).join(" ")}
+        </p>
+      )}
+    </>
   );
 }
 
