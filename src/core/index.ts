@@ -7,6 +7,8 @@
 
 // Definitions --------------------------------------------------------------------
 
+/** The parts of composite values (`applicantName.familyName`, `address.city`). */
+export { COMPOSITE_PROPERTIES } from "./definition/data-model.ts";
 export { FIELD_TYPES } from "./definition/fields.schema.ts";
 /** The JSON Schema (2020-12) of service definitions, generated from the zod schema. */
 export { definitionJsonSchema } from "./definition/json-schema.ts";
@@ -50,6 +52,11 @@ export {
  * own values (the first field of a type) read back from an application.
  */
 export { type AccountProfile, firstValueOfType, prefillForm } from "./forms/prefill.ts";
+/**
+ * Sample data for trying a service out (studio preview and test run): a plausible valid value
+ * per field; stand-ins for catalogue facts that do not affect notices or cases.
+ */
+export { sampleActionInput, sampleData, withStandInMeta } from "./forms/sample.ts";
 /** Validates submitted form data: cleaned data (hidden fields stripped) or field errors. */
 export {
   type SubmissionResult,

@@ -72,16 +72,32 @@ export function createApi(tenant: string, csrf: string) {
     postText: <T>(path: string, text: string) => request<T>("POST", path, text, true),
     /** A binary answer (e.g. a PDF preview) as a Blob. */
     async blob(path: string, body: unknown): Promise<Blob> {
-      const res = await fetch(`${base}${path}`, {
-        method: "POST",
-        credentials: "same-origin",
-        headers: { "content-type": "application/json", "x-csrf-token": csrf },
-        body: JSON.stringify(body),
-      });
+      let res: Response;
+      try {
+        res = await fetch(`${base}${path}`, {
+          method: "POST",
+          credentials: "same-origin",
+          headers: { "content-type": "application/json", "x-csrf-token": csrf },
+          body: JSON.stringify(body),
+        });
+      } catch {
+        throw new ApiError(
+          0,
+          "network",
+          "Der Server ist nicht erreichbar. Bitte prüfen Sie die Verbindung und versuchen Sie es erneut.",
+        );
+      }
       if (!res.ok) {
         const data = await res.json().catch(() => undefined);
-        const err = (data as { error?: { code: string; message: string } })?.error;
-        throw new ApiError(res.status, err?.code ?? "http", err?.message ?? `Fehler ${res.status}`);
+        const err = (data as { error?: { code: string; message: string; field?: string } })?.error;
+        const problems = (data as { problems?: ApiProblem[] })?.problems ?? [];
+        throw new ApiError(
+          res.status,
+          err?.code ?? "http",
+          err?.message ?? `Fehler ${res.status}`,
+          err?.field,
+          problems,
+        );
       }
       return res.blob();
     },

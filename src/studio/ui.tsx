@@ -111,20 +111,22 @@ export function Select(
   const id = p.id ?? auto;
   return (
     <Wrap {...p} id={id}>
-      <select
-        class="kern-form-input__select"
-        id={id}
-        value={p.value ?? ""}
-        data-path={p.path}
-        aria-describedby={described(id, p.hint, p.error)}
-        onChange={(e) => p.onChange((e.currentTarget as HTMLSelectElement).value)}
-      >
-        {p.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
+      <div class="kern-form-input__select-wrapper">
+        <select
+          class="kern-form-input__select"
+          id={id}
+          value={p.value ?? ""}
+          data-path={p.path}
+          aria-describedby={described(id, p.hint, p.error)}
+          onChange={(e) => p.onChange((e.currentTarget as HTMLSelectElement).value)}
+        >
+          {p.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
     </Wrap>
   );
 }
@@ -135,8 +137,10 @@ export function Checkbox(p: {
   onChange: (v: boolean) => void;
   path?: string;
   hint?: string;
+  id?: string;
 }) {
-  const id = useId();
+  const auto = useId();
+  const id = p.id ?? auto;
   return (
     <div class="kern-form-check">
       <input
@@ -169,9 +173,11 @@ export function Button(p: {
   title?: string;
   label?: string;
   small?: boolean;
+  id?: string;
 }) {
   return (
     <button
+      id={p.id}
       type={p.type ?? "button"}
       class={`kern-btn kern-btn--${p.variant ?? "secondary"}${p.small ? " studio-btn--small" : ""}`}
       onClick={p.onClick}

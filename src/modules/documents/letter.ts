@@ -16,6 +16,8 @@ export type LetterData = {
   info: { label: string; value: string }[];
   subject: string;
   labels: { page: string; of: string };
+  /** A preview's mark ("MUSTER") printed across every page; absent on real letters. */
+  watermark?: string;
 };
 
 /**
@@ -26,7 +28,13 @@ export type LetterData = {
 export function letterOf(
   tenant: Pick<TenantRow, "name" | "settings">,
   t: Translate,
-  parts: { recipient: string[]; info: LetterData["info"]; subject: string; logo?: string },
+  parts: {
+    recipient: string[];
+    info: LetterData["info"];
+    subject: string;
+    logo?: string;
+    watermark?: string;
+  },
 ): LetterData {
   const s = tenant.settings;
   const street = s.address?.street ?? "";
@@ -65,6 +73,7 @@ export function letterOf(
     info: parts.info,
     subject: parts.subject,
     labels: { page: t("documents.letter.page"), of: t("documents.letter.of") },
+    ...(parts.watermark ? { watermark: parts.watermark } : {}),
   };
 }
 

@@ -16,6 +16,7 @@ import {
   KassenzeichenScheme,
   type Problem,
   type ServiceDefinition,
+  type TextBlockLibrary,
 } from "../../core/index.ts";
 import type { Tx } from "../../platform/db/database.ts";
 import type { DocumentPayment } from "../../platform/db/schema.ts";
@@ -85,62 +86,28 @@ export async function makeDocument(
   const def = r.service.definition;
   const doc = def.documents?.find((d) => d.id === r.template);
   if (!doc) throw new Error(`Document ${r.template} missing in ${def.id} ${def.version}`);
-  const t = translator("de");
   const land = await tenantLand(platform.database.db, r.tenant.id);
   const today = germanDate(r.now);
   const library = await libraryOf(tx, r.tenant.id);
   const payment = doc.payment
     ? await paymentOf(tx, r, doc.title, deadlineEnd(today, doc.payment.due, land))
     : undefined;
-  const recipient = recipientOf(def, r.state.data, t);
-  let composed: ReturnType<typeof composeDocument>;
-  try {
-    composed = composeDocument(def, r.template, r.state, {
-      today,
-      case: { reference: r.caseRow.reference, submittedAt: germanDate(r.caseRow.received_at) },
-      tenant: tenantPlaceholderValues(r.tenant),
-      applicant: { name: recipient[0] ?? "", address: recipient.slice(1).join(", ") },
-      payment: payment && {
-        reference: payment.kassenzeichen,
-        dueDate: payment.dueDate,
-        total: formatCents(payment.totalCents),
-      },
-      library,
-    });
-  } catch (err) {
-    throw renderRefused(doc.title, err);
-  }
-  if (!composed) throw new Error(`Document ${r.template} could not be composed`);
   const logo = r.tenant.has_logo ? await logoAsset(platform, r.tenant.slug) : undefined;
-  const qr = payment?.epc
-    ? { name: `qr-${hash(payment.epc).slice(0, 16)}.svg`, svg: qrSvg(payment.epc) }
-    : undefined;
-  const actorName = await staffName(tx, r.actorId);
-  const data = noticeContent(
-    {
-      tenant: r.tenant,
-      document: composed,
-      reference: r.caseRow.reference,
-      issuedOn: today,
-      recipient,
-      contactName: actorName,
-      payment: payment && { ...payment, qr: qr ? `assets/${qr.name}` : null },
-      logo: logo && `assets/${logo.name}`,
-    },
-    t,
-  );
-  let rendered: { pdf: Uint8Array; pages: number };
-  try {
-    rendered = renderDocument("notice", data, {
-      createdAt: r.now,
-      assets: {
-        ...(logo ? { [logo.name]: logo.bytes } : {}),
-        ...(qr ? { [qr.name]: new TextEncoder().encode(qr.svg) } : {}),
-      },
-    });
-  } catch (err) {
-    throw renderRefused(doc.title, err);
-  }
+  const { pdf, pages, recipient } = renderNotice({
+    tenant: r.tenant,
+    definition: def,
+    template: r.template,
+    state: r.state,
+    reference: r.caseRow.reference,
+    submittedAt: germanDate(r.caseRow.received_at),
+    today,
+    now: r.now,
+    library,
+    payment,
+    contactName: await staffName(tx, r.actorId),
+    logo,
+  });
+  const rendered = { pdf, pages };
   const sha256 = hash(rendered.pdf);
   const stored = await insertDocument(tx, {
     tenantId: r.tenant.id,
@@ -170,25 +137,110 @@ export async function makeDocument(
   };
 }
 
-/** The payment part of a fee notice: fees from the case, the Kassenzeichen, due date, EPC QR. */
-async function paymentOf(
-  tx: Tx,
-  r: MakeRequest,
-  title: string,
+/** What a notice is rendered from: the case, the municipality and, for a fee notice, its payment. */
+export type NoticeRequest = {
+  tenant: TenantRow;
+  definition: ServiceDefinition;
+  template: string;
+  state: CaseState;
+  /** The Aktenzeichen. */
+  reference: string;
+  submittedAt: IsoDate;
+  today: IsoDate;
+  now: Date;
+  library: TextBlockLibrary;
+  payment?: DocumentPayment & Omit<NoticePayment, "qr">;
+  contactName?: string;
+  logo?: { name: string; bytes: Uint8Array };
+  /** A preview's mark ("MUSTER"), printed across every page; never on a real notice. */
+  watermark?: string;
+};
+
+/**
+ * Composes and renders a notice to PDF/A without storing anything: the definition's blocks and
+ * the text blocks with placeholders filled from the case, the letter of the municipality and a
+ * fee notice's payment section with GiroCode. `makeDocument` stores what this makes; the studio's
+ * preview shows it. A notice that cannot be made is a `DomainError` with the reason.
+ */
+export function renderNotice(r: NoticeRequest): {
+  pdf: Uint8Array;
+  pages: number;
+  recipient: string[];
+} {
+  const def = r.definition;
+  const doc = def.documents?.find((d) => d.id === r.template);
+  if (!doc) throw new Error(`Document ${r.template} missing in ${def.id} ${def.version}`);
+  const t = translator("de");
+  const payment = r.payment;
+  const recipient = recipientOf(def, r.state.data, t);
+  let composed: ReturnType<typeof composeDocument>;
+  try {
+    composed = composeDocument(def, r.template, r.state, {
+      today: r.today,
+      case: { reference: r.reference, submittedAt: r.submittedAt },
+      tenant: tenantPlaceholderValues(r.tenant),
+      applicant: { name: recipient[0] ?? "", address: recipient.slice(1).join(", ") },
+      payment: payment && {
+        reference: payment.kassenzeichen,
+        dueDate: payment.dueDate,
+        total: formatCents(payment.totalCents),
+      },
+      library: r.library,
+    });
+  } catch (err) {
+    throw renderRefused(doc.title, err);
+  }
+  if (!composed) throw new Error(`Document ${r.template} could not be composed`);
+  const logo = r.logo;
+  const qr = payment?.epc
+    ? { name: `qr-${hash(payment.epc).slice(0, 16)}.svg`, svg: qrSvg(payment.epc) }
+    : undefined;
+  const data = noticeContent(
+    {
+      tenant: r.tenant,
+      document: composed,
+      reference: r.reference,
+      issuedOn: r.today,
+      recipient,
+      contactName: r.contactName,
+      payment: payment && { ...payment, qr: qr ? `assets/${qr.name}` : null },
+      logo: logo && `assets/${logo.name}`,
+      watermark: r.watermark,
+    },
+    t,
+  );
+  try {
+    const rendered = renderDocument("notice", data, {
+      createdAt: r.now,
+      assets: {
+        ...(logo ? { [logo.name]: logo.bytes } : {}),
+        ...(qr ? { [qr.name]: new TextEncoder().encode(qr.svg) } : {}),
+      },
+    });
+    return { ...rendered, recipient };
+  } catch (err) {
+    throw renderRefused(doc.title, err);
+  }
+}
+
+/**
+ * The payment of a fee notice for the case's fees and a Kassenzeichen: lines, total, due date
+ * and the EPC QR payload when the municipality has a bank account (else no GiroCode).
+ */
+export function paymentDetails(
+  tenant: Pick<TenantRow, "name" | "settings">,
+  fees: NonNullable<CaseState["fees"]>,
+  kassenzeichen: string,
   due: IsoDate,
-): Promise<DocumentPayment & Omit<NoticePayment, "qr">> {
-  const fees = r.state.fees;
-  if (!fees) throw new DomainError("notices.error.noFees", { status: 422, params: { title } });
-  const kassenzeichen =
-    (await paymentReferenceOf(tx, r.caseRow.id, r.template)) ??
-    (await allocateKassenzeichen(tx, r, title));
+  title: string,
+): DocumentPayment & Omit<NoticePayment, "qr"> {
   let epc: string | null = null;
-  const bank = r.tenant.settings.bank;
+  const bank = tenant.settings.bank;
   // Without the municipality's bank account the notice names amount, due date and Kassenzeichen
   // but prints no GiroCode (the settings page asks for the account).
   if (fees.totalCents > 0 && bank?.iban) {
     const result = epcQrPayload({
-      name: r.tenant.name,
+      name: tenant.name,
       iban: bank.iban,
       bic: bank.bic,
       amountCents: fees.totalCents,
@@ -213,6 +265,21 @@ async function paymentOf(
     })),
     epc,
   };
+}
+
+/** The payment part of a fee notice: fees from the case, the Kassenzeichen, due date, EPC QR. */
+async function paymentOf(
+  tx: Tx,
+  r: MakeRequest,
+  title: string,
+  due: IsoDate,
+): Promise<DocumentPayment & Omit<NoticePayment, "qr">> {
+  const fees = r.state.fees;
+  if (!fees) throw new DomainError("notices.error.noFees", { status: 422, params: { title } });
+  const kassenzeichen =
+    (await paymentReferenceOf(tx, r.caseRow.id, r.template)) ??
+    (await allocateKassenzeichen(tx, r, title));
+  return paymentDetails(r.tenant, fees, kassenzeichen, due, title);
 }
 
 /** The next Kassenzeichen of the municipality's scheme, stored for this case and template. */

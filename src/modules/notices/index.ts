@@ -23,7 +23,12 @@ import { mountNotices } from "./notices.routes.ts";
 import { makePrintBatch } from "./print.service.ts";
 
 export { channelFor, expireUnretrieved, retrievalPath } from "./deliver.service.ts";
-export { makeDocument } from "./generate.service.ts";
+export {
+  makeDocument,
+  type NoticeRequest,
+  paymentDetails,
+  renderNotice,
+} from "./generate.service.ts";
 export { type NoticeData, noticeContent } from "./notice.content.ts";
 export {
   type DeliveryRow,

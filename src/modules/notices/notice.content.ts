@@ -47,6 +47,8 @@ export type NoticeInput = {
   contactName?: string;
   payment?: NoticePayment;
   logo?: string;
+  /** A preview's mark ("MUSTER"), printed across every page. */
+  watermark?: string;
 };
 
 /**
@@ -72,6 +74,7 @@ export function noticeContent(n: NoticeInput, t: Translate): NoticeData {
       info,
       subject: n.document.title,
       logo: n.logo,
+      watermark: n.watermark,
     }),
     blocks: n.document.paragraphs.map(blockOf),
     payment: n.payment ? paymentSection(n.tenant, n.payment, t) : null,

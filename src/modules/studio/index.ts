@@ -6,6 +6,7 @@
  * import of the exchange format (one definition as JSON).
  */
 import "./studio.messages.ts";
+import "./preview.messages.ts";
 import type { Hono } from "hono";
 import type { WebModule } from "../../platform/http/app.ts";
 import type { AppEnv, Platform } from "../../platform/http/context.ts";

@@ -57,6 +57,9 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** The studio's pages (not its API or assets). */
+const STUDIO_PAGE = /^\/[^/]+\/studio(\/(?!api\/)|$)/;
+
 /**
  * Security headers: a CSP without inline scripts, no framing, HSTS behind TLS. A route that set a
  * stricter CSP of its own (downloads: `sandbox`, `default-src 'none'`) keeps it.
@@ -74,9 +77,12 @@ export function securityHeaders(tls: boolean): MiddlewareHandler<AppEnv> {
     "base-uri 'none'",
     "object-src 'none'",
   ].join("; ");
+  // The studio shows its notice preview (a PDF made by the server) in a frame of a blob: URL.
+  const studioCsp = `${csp}; frame-src 'self' blob:`;
   return async (c, next) => {
     await next();
-    if (!c.res.headers.has("Content-Security-Policy")) c.header("Content-Security-Policy", csp);
+    if (!c.res.headers.has("Content-Security-Policy"))
+      c.header("Content-Security-Policy", STUDIO_PAGE.test(c.req.path) ? studioCsp : csp);
     c.header("X-Content-Type-Options", "nosniff");
     c.header("X-Frame-Options", "DENY");
     c.header("Referrer-Policy", "same-origin");
