@@ -19,7 +19,7 @@ async function save(page: Page) {
 export async function buildServiceInStudio(page: Page, studio: string): Promise<void> {
   await createServiceInStudio(page, studio, "Osterfeuer anzeigen");
 
-  // TEMPORARY until the form builder and the notice editor are merged: their part via the API.
+  // TEMPORARY until the form builder is merged: its part via the API.
   const stored = await page.evaluate(async () => {
     const root = document.getElementById("studio")!;
     const base = `/${root.dataset.tenant}/studio/api/services/osterfeuer-anzeigen`;
@@ -46,18 +46,6 @@ export async function buildServiceInStudio(page: Page, studio: string): Promise<
         requiredIf: 'fireKind = "osterfeuer"',
       },
     );
-    d.documents = [
-      {
-        id: "bestaetigung",
-        title: "Bestätigung Ihres Osterfeuers",
-        kind: "notice",
-        payment: { due: { months: 1 } },
-        blocks: [
-          { text: "Sehr geehrte Damen und Herren,\n\nIhr Feuer am {{fireDate}} ist bestätigt." },
-          { textBlock: "rechtsbehelfsbelehrungWiderspruch" },
-        ],
-      },
-    ];
     const res = await fetch(`${base}/draft`, {
       method: "PUT",
       headers: { "content-type": "application/json", "x-csrf-token": root.dataset.csrf! },
@@ -92,6 +80,32 @@ export async function buildServiceInStudio(page: Page, studio: string): Promise<
   await page.fill("#fee-amount", "25,00");
   await page.keyboard.press("Tab");
 
+  // The notice: a fee notice from free text with a placeholder and the library's remedy notice.
+  await page.click("#tab-bescheide");
+  await page.click("#doc-add");
+  await page.fill("#doc-title", "Bestätigung Ihres Osterfeuers");
+  await page.check("#doc-payment");
+  await page.fill("#doc-due-value", "1");
+  await page.selectOption("#doc-due-unit", "months");
+  await page.click("#doc-add-text");
+  const text = "[data-path='documents[0].blocks[1].text']";
+  await page.fill(text, "Ihr Feuer ist bestätigt. Tag des Feuers: ");
+  await page.click(`${text}`);
+  await page.keyboard.press("End");
+  await page.click("[data-placeholder='fireDate']");
+  assert.equal(
+    await page.inputValue(text),
+    "Ihr Feuer ist bestätigt. Tag des Feuers: {{fireDate}}",
+  );
+  await page.click("#doc-add-textblock");
+  await page.selectOption(
+    "[data-path='documents[0].blocks[2].textBlock']",
+    "rechtsbehelfsbelehrungWiderspruch",
+  );
+  await page.click("#doc-preview-refresh");
+  await page.waitForSelector("#doc-preview iframe", { timeout: 45_000 });
+  await assertAccessible(page, "studio: notice editor of the new service");
+
   // The process: a second status and the approval action with its effects.
   await page.click("#tab-ablauf");
   await page.fill("#status-new-title", "Bestätigt");
@@ -102,12 +116,13 @@ export async function buildServiceInStudio(page: Page, studio: string): Promise<
   await page.waitForSelector("#action-to");
   assert.equal(await page.inputValue("#action-to"), "bestaetigt");
   assert.ok(await page.isChecked("#action-role-caseworker"));
+  assert.equal(await page.inputValue("#action-id"), "anzeigeBestaetigen");
   for (const type of ["assessFee", "generateDocument", "deliver"]) {
     await page.selectOption("#effect-new-type", type);
     await page.getByRole("button", { name: "Wirkung hinzufügen" }).click();
   }
-  await page.selectOption("#effect-1-document", "bestaetigung");
-  await page.selectOption("#effect-2-document", "bestaetigung");
+  await page.selectOption("#effect-1-document", "bescheid");
+  await page.selectOption("#effect-2-document", "bescheid");
   await page.selectOption("#effect-2-channel", "postbox");
   await page.waitForSelector("#process-diagram [data-status=bestaetigt]");
   await assertAccessible(page, "studio: process editor of the new service");
@@ -115,6 +130,20 @@ export async function buildServiceInStudio(page: Page, studio: string): Promise<
 
   // The linter has nothing left to say.
   assert.match((await page.textContent(".studio-status")) ?? "", /keine Fehler/);
+
+  // The test run: sample data, submitted, confirmed as a caseworker — nothing real is made.
+  await page.click("#tab-testlauf");
+  await page.click("#testrun-sample");
+  await page.click("#testrun-submit");
+  await page.waitForSelector("#testrun-status");
+  await page.selectOption("#testrun-actor", "caseworker");
+  await page.click("[data-action=anzeigeBestaetigen][data-kind=perform]");
+  await page.waitForFunction(() =>
+    /abgeschlossen/.test(document.querySelector("#testrun-status")?.textContent ?? ""),
+  );
+  assert.match((await page.textContent("#testrun-fees-total")) ?? "", /25,00/);
+  await page.waitForSelector("#testrun-documents [data-preview-document=bescheid]");
+  await assertAccessible(page, "studio: test run of the new service");
 
   // Publish.
   await page.click("#tab-versionen");

@@ -152,6 +152,7 @@ it("a designer builds, test-runs and publishes a service; a citizen applies; a c
   const pdf = Buffer.concat(chunks);
   const text = await pdfText(pdf);
   assert.match(text, /Bestätigung Ihres Osterfeuers/);
+  assert.match(text, /Ihr Feuer ist bestätigt. Tag des Feuers: 04.04.2027/);
   assert.match(text, /Erika Mustermann/);
   assert.match(text, /25,00/);
   assert.match(text, /Kassenzeichen/);
