@@ -13,83 +13,17 @@
  * are no other cases; every case's effect ran once (`case_effect_runs`) and its mail arrived at the
  * SMTP server exactly once. Prints the figures; exits 1 on any loss or duplicate.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { freePort, openScratchDatabase } from "../../scripts/scratch-database.ts";
-import { createStaffUser } from "../../src/modules/accounts/index.ts";
-import { createApiKey } from "../../src/modules/intake/index.ts";
-import { publishService } from "../../src/modules/services/index.ts";
-import { addMember, createOrgUnit, createTenant } from "../../src/modules/tenants/index.ts";
-import { openDatabase } from "../../src/platform/db/database.ts";
-import { migrate } from "../../src/platform/db/migrate.ts";
 import { TestSmtp } from "../helpers/smtp.ts";
+import { appProcess, prepare, SECRET } from "./setup.ts";
 
 const SECONDS = Number(process.env.CRASH_SECONDS ?? 30);
 const CLIENTS = 16;
 const KILLS = 3;
-const APP_PASSWORD = "crash-app-password";
-const SECRET = "dienstwerk-crash-secret-key-0000000000";
-
-function service() {
-  return {
-    schemaVersion: 1,
-    id: "osterfeuer",
-    version: "1.0.0",
-    meta: {
-      title: "Osterfeuer anzeigen",
-      description: "Anzeige eines Brauchtumsfeuers.",
-      leikaKey: "99000000000002",
-      legalBasis: ["§ 1 Beispielverordnung"],
-      orgUnit: "Ordnungsamt",
-      processingTime: { value: 5, unit: "days" },
-      requiredDocuments: [],
-    },
-    form: {
-      pages: [
-        {
-          id: "angaben",
-          title: "Angaben",
-          fields: [
-            { id: "name", type: "text", label: "Veranstaltung", required: true, maxLength: 200 },
-            { id: "fireDate", type: "date", label: "Tag des Feuers", required: true },
-          ],
-        },
-      ],
-    },
-    process: {
-      initialStatus: "eingang",
-      statuses: [
-        { id: "eingang", title: "Eingang", kind: "open" },
-        { id: "neu", title: "Eingegangen", kind: "open" },
-        { id: "bestaetigt", title: "Bestätigt", kind: "final-positive" },
-      ],
-      actions: [
-        {
-          id: "melden",
-          title: "Eingang melden",
-          from: ["eingang"],
-          to: "neu",
-          roles: ["system"],
-          automatic: true,
-          effects: [{ type: "notifyStaff", notification: "neuerVorgang" }],
-        },
-        {
-          id: "bestaetigen",
-          title: "Bestätigen",
-          from: ["neu"],
-          to: "bestaetigt",
-          roles: ["caseworker"],
-        },
-      ],
-    },
-    notifications: [
-      { id: "neuerVorgang", subject: "Neue Anzeige", body: "Ein Feuer „{{name}}“ ist angezeigt." },
-    ],
-  };
-}
 
 type Ack = { key: string; caseId: string; reference: string; status: number };
 
@@ -102,71 +36,15 @@ async function main() {
     secretKey: SECRET,
   });
   const adminUrl = scratch.adminUrl;
-  let child: ChildProcess | undefined;
   let failed = false;
+  let app: ReturnType<typeof appProcess> | undefined;
   try {
-    await migrate(adminUrl, APP_PASSWORD);
-    const database = openDatabase(adminUrl, APP_PASSWORD, 4);
-    const db = database.db;
-    const slug = `crash-${randomUUID().slice(0, 6)}`;
-    const tenant = await createTenant(db, { slug, settings: { name: "Crashstadt", state: "ST" } });
-    const unit = await createOrgUnit(db, tenant.id, { name: "Ordnungsamt" });
-    const staffEmail = `sachbearbeitung-${slug}@crash.example`;
-    const { id: staffId } = await createStaffUser(db, {
-      email: staffEmail,
-      name: "Sachbearbeitung",
-      password: "Ein-sicheres-Crash-Passwort",
-    });
-    await addMember(db, {
-      tenantId: tenant.id,
-      userId: staffId,
-      roles: ["caseworker"],
-      orgUnitIds: [unit.id],
-    });
-    await publishService(db, tenant.id, service());
-    const { key: apiKey } = await createApiKey(db, tenant.id, { name: "crash", createdBy: null });
-    await database.close();
-
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const env = {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: adminUrl,
-      DATABASE_APP_PASSWORD: APP_PASSWORD,
-      SECRET_KEY: SECRET,
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      BASE_URL: base,
-      SMTP_URL: smtpUrl,
-      LOG_LEVEL: "error",
-      DEMO_MODE: "false",
-      JOBS: "true",
-      API_RATE_LIMIT: "0",
-    };
-    const start = async () => {
-      const c = spawn(process.execPath, ["src/main.ts"], {
-        env,
-        stdio: ["ignore", "ignore", "inherit"],
-      });
-      child = c;
-      for (let i = 0; i < 600; i++) {
-        if (c.exitCode !== null) throw new Error(`app exited with ${c.exitCode}`);
-        const ok = await fetch(`${base}/readyz`).then(
-          (r) => r.ok,
-          () => false,
-        );
-        if (ok) return;
-        await sleep(100);
-      }
-      throw new Error("app did not become ready");
-    };
-    const kill = async () => {
-      const c = child!;
-      const exited = new Promise((r) => c.once("exit", r));
-      c.kill("SIGKILL");
-      await exited;
-    };
+    const { tenantId, slug, apiKey, staffEmail } = await prepare(adminUrl);
+    const tenant = { id: tenantId };
+    app = appProcess({ adminUrl, port: await freePort(), smtpUrl });
+    const base = app.base;
+    const kill = () => app!.kill();
+    const start = () => app!.start();
     await start();
 
     const url = `${base}/api/v1/${slug}/services/osterfeuer/applications`;
@@ -321,7 +199,7 @@ async function main() {
       failed ? "\nFAILED" : "\nPASSED: nothing acknowledged was lost, nothing happened twice",
     );
   } finally {
-    if (child && child.exitCode === null) child.kill("SIGKILL");
+    await app?.kill();
     await smtp.stop();
     await scratch.close();
   }
