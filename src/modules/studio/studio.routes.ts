@@ -4,6 +4,7 @@ import { type Finding, formatMessage } from "../../core/index.ts";
 import { DomainError } from "../../platform/errors.ts";
 import type { AppEnv, Platform } from "../../platform/http/context.ts";
 import { requireStaff } from "../accounts/index.ts";
+import { mountFormPreview } from "./form-preview.routes.ts";
 import {
   archiveService,
   createService,
@@ -136,6 +137,8 @@ export function mountStudio(app: Hono<AppEnv>, platform: Platform) {
   app.get(`${api}/library`, async (c) =>
     c.json({ library: await textBlockLibrary(db, tenantId(c)) }),
   );
+
+  mountFormPreview(app, platform, api);
 
   app.get(STUDIO_PATH, (c) => c.redirect(`/${c.var.tenant!.slug}/studio/`, 301));
   app.get(`${STUDIO_PATH}/*`, (c) => {
