@@ -7,6 +7,8 @@
 
 // Definitions --------------------------------------------------------------------
 
+/** The citizen-account attributes a field may be prefilled from, with the field types each fits. */
+export { PREFILL_TYPES } from "./definition/check-structure.ts";
 export { FIELD_TYPES } from "./definition/fields.schema.ts";
 /** The JSON Schema (2020-12) of service definitions, generated from the zod schema. */
 export { definitionJsonSchema } from "./definition/json-schema.ts";
