@@ -29,8 +29,8 @@ const fieldName = (f: Record<string, unknown>) =>
 export function FieldList(p: FieldListProps) {
   const fields = arr(at(p.store.state.def, p.basePath));
   const [announcement, setAnnouncement] = useState("");
-  const [dragging, setDragging] = useState<number | null>(null);
-  const [over, setOver] = useState<number | null>(null);
+  // drag state lives outside rendering: re-rendering the rows mid-drag can cancel the drop
+  const dragging = useRef<number | null>(null);
   const focusRow = useRef<number | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
 
@@ -111,7 +111,7 @@ export function FieldList(p: FieldListProps) {
               draggable
               aria-current={p.selected === i ? "true" : undefined}
               aria-describedby={hintId}
-              class={`studio-fieldrow${p.selected === i ? " studio-fieldrow--selected" : ""}${over === i && dragging !== null ? " studio-fieldrow--over" : ""}`}
+              class={`studio-fieldrow${p.selected === i ? " studio-fieldrow--selected" : ""}`}
               onKeyDown={(e) => onKeyDown(e, i)}
               onClick={(e) => {
                 if ((e.target as HTMLElement).closest("button")) return;
@@ -120,21 +120,29 @@ export function FieldList(p: FieldListProps) {
               onDragStart={(e) => {
                 e.dataTransfer?.setData("text/plain", String(i));
                 if (e.dataTransfer) e.dataTransfer.effectAllowed = "move";
-                setDragging(i);
+                dragging.current = i;
+              }}
+              onDragEnter={(e) => {
+                e.preventDefault();
+                (e.currentTarget as HTMLElement).classList.add("studio-fieldrow--over");
               }}
               onDragOver={(e) => {
                 e.preventDefault();
-                setOver(i);
+                if (e.dataTransfer) e.dataTransfer.dropEffect = "move";
+              }}
+              onDragLeave={(e) => {
+                const row = e.currentTarget as HTMLElement;
+                if (!row.contains(e.relatedTarget as Node))
+                  row.classList.remove("studio-fieldrow--over");
               }}
               onDragEnd={() => {
-                setDragging(null);
-                setOver(null);
+                dragging.current = null;
               }}
               onDrop={(e) => {
                 e.preventDefault();
-                const from = dragging ?? Number(e.dataTransfer?.getData("text/plain"));
-                setDragging(null);
-                setOver(null);
+                (e.currentTarget as HTMLElement).classList.remove("studio-fieldrow--over");
+                const from = dragging.current ?? Number(e.dataTransfer?.getData("text/plain"));
+                dragging.current = null;
                 if (Number.isInteger(from)) moveField(from, i, false);
               }}
             >

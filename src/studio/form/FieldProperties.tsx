@@ -188,103 +188,105 @@ export function FieldProperties(p: FieldPropertiesProps) {
       ) : null}
       <fieldset class="kern-fieldset studio-props__rules">
         <legend class="kern-label">Bedingungen und Regeln</legend>
-        <FeelInput
-          id={id("visibleIf")}
-          label="Anzeigen nur wenn (optional)"
-          path={`${path}.visibleIf`}
-          hint='z. B. haltung = "gewerblich"'
-          value={field.visibleIf}
-          names={p.names}
-          findings={f}
-          onInput={(v) => set("visibleIf", v)}
-        />
-        {!isInfo ? (
+        <div class="kern-fieldset__body">
           <FeelInput
-            id={id("requiredIf")}
-            label="Pflichtfeld nur wenn (optional)"
-            path={`${path}.requiredIf`}
-            value={field.requiredIf}
+            id={id("visibleIf")}
+            label="Anzeigen nur wenn (optional)"
+            path={`${path}.visibleIf`}
+            hint='z. B. haltung = "gewerblich"'
+            value={field.visibleIf}
             names={p.names}
             findings={f}
-            onInput={(v) => set("requiredIf", v)}
+            onInput={(v) => set("visibleIf", v)}
           />
-        ) : null}
-        {COMPUTABLE_TYPES.has(type) ? (
-          <FeelInput
-            id={id("computed")}
-            label="Berechnen aus (optional)"
-            path={`${path}.computed`}
-            hint="Der Wert wird berechnet statt eingegeben, z. B. anzahl * 2."
-            value={field.computed}
-            names={p.names}
-            findings={f}
-            onInput={(v) => set("computed", v)}
-          />
-        ) : null}
-        {!isInfo ? (
-          <div class="studio-constraints" data-path={`${path}.constraints`}>
-            <p class="kern-label">Prüfregeln</p>
-            {constraints.length === 0 ? (
-              <p class="kern-hint">
-                Keine. Eine Prüfregel weist die Eingabe mit Ihrer Meldung zurück, wenn die Regel
-                nicht gilt.
-              </p>
-            ) : null}
-            {constraints.map((c, i) => (
-              <div class="studio-constraint" key={i}>
-                <FeelInput
-                  id={id(`constraint-${i}-rule`)}
-                  label={`Prüfregel ${i + 1}: gilt, wenn`}
-                  path={`${path}.constraints[${i}].rule`}
-                  value={c?.rule}
-                  names={p.names}
-                  findings={f}
-                  onInput={(v) =>
-                    p.store.change((d) => {
-                      (at(d, `${path}.constraints[${i}]`) as Def).rule = v;
-                    })
-                  }
-                />
-                <TextInput
-                  id={id(`constraint-${i}-message`)}
-                  label={`Prüfregel ${i + 1}: Meldung, wenn nicht`}
-                  path={`${path}.constraints[${i}].message`}
-                  value={c?.message}
-                  error={errorAt(f, `${path}.constraints[${i}].message`)}
-                  onInput={(v) =>
-                    p.store.change((d) => {
-                      (at(d, `${path}.constraints[${i}]`) as Def).message = v;
-                    })
-                  }
-                />
-                <Button
-                  small
-                  label={`Prüfregel ${i + 1} entfernen`}
-                  onClick={() =>
-                    p.store.change((d) => {
-                      const target = at(d, path) as Def;
-                      target.constraints.splice(i, 1);
-                      if (target.constraints.length === 0) delete target.constraints;
-                    })
-                  }
-                >
-                  Entfernen
-                </Button>
-              </div>
-            ))}
-            <Button
-              small
-              onClick={() =>
-                p.store.change((d) => {
-                  const target = at(d, path) as Def;
-                  target.constraints = [...arr(target.constraints), { rule: "", message: "" }];
-                })
-              }
-            >
-              Prüfregel hinzufügen
-            </Button>
-          </div>
-        ) : null}
+          {!isInfo ? (
+            <FeelInput
+              id={id("requiredIf")}
+              label="Pflichtfeld nur wenn (optional)"
+              path={`${path}.requiredIf`}
+              value={field.requiredIf}
+              names={p.names}
+              findings={f}
+              onInput={(v) => set("requiredIf", v)}
+            />
+          ) : null}
+          {COMPUTABLE_TYPES.has(type) ? (
+            <FeelInput
+              id={id("computed")}
+              label="Berechnen aus (optional)"
+              path={`${path}.computed`}
+              hint="Der Wert wird berechnet statt eingegeben, z. B. anzahl * 2."
+              value={field.computed}
+              names={p.names}
+              findings={f}
+              onInput={(v) => set("computed", v)}
+            />
+          ) : null}
+          {!isInfo ? (
+            <div class="studio-constraints" data-path={`${path}.constraints`}>
+              <p class="kern-label">Prüfregeln</p>
+              {constraints.length === 0 ? (
+                <p class="kern-hint">
+                  Keine. Eine Prüfregel weist die Eingabe mit Ihrer Meldung zurück, wenn die Regel
+                  nicht gilt.
+                </p>
+              ) : null}
+              {constraints.map((c, i) => (
+                <div class="studio-constraint" key={i}>
+                  <FeelInput
+                    id={id(`constraint-${i}-rule`)}
+                    label={`Prüfregel ${i + 1}: gilt, wenn`}
+                    path={`${path}.constraints[${i}].rule`}
+                    value={c?.rule}
+                    names={p.names}
+                    findings={f}
+                    onInput={(v) =>
+                      p.store.change((d) => {
+                        (at(d, `${path}.constraints[${i}]`) as Def).rule = v;
+                      })
+                    }
+                  />
+                  <TextInput
+                    id={id(`constraint-${i}-message`)}
+                    label={`Prüfregel ${i + 1}: Meldung, wenn nicht`}
+                    path={`${path}.constraints[${i}].message`}
+                    value={c?.message}
+                    error={errorAt(f, `${path}.constraints[${i}].message`)}
+                    onInput={(v) =>
+                      p.store.change((d) => {
+                        (at(d, `${path}.constraints[${i}]`) as Def).message = v;
+                      })
+                    }
+                  />
+                  <Button
+                    small
+                    label={`Prüfregel ${i + 1} entfernen`}
+                    onClick={() =>
+                      p.store.change((d) => {
+                        const target = at(d, path) as Def;
+                        target.constraints.splice(i, 1);
+                        if (target.constraints.length === 0) delete target.constraints;
+                      })
+                    }
+                  >
+                    Entfernen
+                  </Button>
+                </div>
+              ))}
+              <Button
+                small
+                onClick={() =>
+                  p.store.change((d) => {
+                    const target = at(d, path) as Def;
+                    target.constraints = [...arr(target.constraints), { rule: "", message: "" }];
+                  })
+                }
+              >
+                Prüfregel hinzufügen
+              </Button>
+            </div>
+          ) : null}
+        </div>
       </fieldset>
     </div>
   );
@@ -299,13 +301,16 @@ function IdInput(p: {
   error?: string;
   onApply: (next: string) => string | undefined;
 }) {
-  const [text, setText] = useState(p.value);
+  // the typed text while the input has focus; otherwise the stored id (which a label may change)
+  const [text, setText] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | undefined>();
-  useEffect(() => {
-    setText(p.value);
-    setProblem(undefined);
-  }, [p.value]);
-  const apply = () => setProblem(p.onApply(text.trim()));
+  useEffect(() => setProblem(undefined), [p.value]);
+  const apply = () => {
+    if (text === null) return;
+    const error = p.onApply(text.trim());
+    setProblem(error);
+    if (!error) setText(null);
+  };
   return (
     <TextInput
       id={p.id}
@@ -317,7 +322,7 @@ function IdInput(p: {
           ? "Wird aus der Beschriftung gebildet, bis Sie sie selbst ändern. Übernehmen mit der Eingabetaste."
           : "Übernehmen mit der Eingabetaste oder beim Verlassen des Feldes; Verweise in Ausdrücken werden angepasst."
       }
-      value={text}
+      value={text ?? p.value}
       error={problem ?? p.error}
       onInput={setText}
       inputProps={{

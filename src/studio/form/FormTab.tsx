@@ -92,7 +92,13 @@ export function FormTab({ store, state, ctx }: TabProps) {
         onSelect={(i) => setSel({ page: i, field: null, sub: null })}
       />
       {page ? (
-        <PageSettings store={store} index={pageIndex} findings={state.findings} names={names} />
+        <PageSettings
+          key={pageIndex}
+          store={store}
+          index={pageIndex}
+          findings={state.findings}
+          names={names}
+        />
       ) : null}
       <div class="studio-form__grid">
         <section class="studio-form__fields" aria-labelledby="felder-titel">
@@ -116,6 +122,7 @@ export function FormTab({ store, state, ctx }: TabProps) {
           {field ? (
             <>
               <FieldProperties
+                key={fieldPath}
                 store={store}
                 path={fieldPath}
                 names={names}
@@ -214,6 +221,7 @@ function GroupFields(
       <Palette onAdd={add} inGroup idPrefix="gruppe-palette" />
       {selected !== null ? (
         <FieldProperties
+          key={`${p.path}.fields[${selected}]`}
           store={p.store}
           path={`${p.path}.fields[${selected}]`}
           names={names}

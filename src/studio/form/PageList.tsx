@@ -1,5 +1,5 @@
 /** The pages of the form: select, add, reorder, remove; the selected page's settings. */
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import type { Finding } from "../../core/index.ts";
 import { errorAt } from "../editor/MetaTab.tsx";
 import { type Def, type DraftStore, findingsAt } from "../store.ts";
@@ -147,15 +147,16 @@ export function PageSettings(p: {
       if (value === "" && key !== "title") delete target[key];
       else target[key] = value;
     });
-  const [id, setId] = useState(String(page.id ?? ""));
+  // the typed id while the input has focus; otherwise the stored one
+  const [id, setId] = useState<string | null>(null);
   const [idError, setIdError] = useState<string | undefined>();
-  useEffect(() => {
-    setId(String(page.id ?? ""));
-    setIdError(undefined);
-  }, [page.id, p.index]);
   function applyId() {
+    if (id === null) return;
     const next = id.trim();
-    if (next === page.id) return setIdError(undefined);
+    if (next === page.id) {
+      setId(null);
+      return setIdError(undefined);
+    }
     if (!IDENTIFIER.test(next))
       return setIdError(
         "Die Kennung beginnt mit einem Buchstaben und enthält nur Buchstaben, Ziffern und _.",
@@ -163,6 +164,7 @@ export function PageSettings(p: {
     const taken = new Set(arr(p.store.state.def.form?.pages).map((x: Def) => String(x?.id)));
     if (taken.has(next)) return setIdError(`Die Kennung „${next}“ hat schon eine andere Seite.`);
     setIdError(undefined);
+    setId(null);
     set("id", next);
   }
   return (
@@ -188,7 +190,7 @@ export function PageSettings(p: {
         mono
         hint={`Erscheint in der Adresse der Seite (…/antrag/${String(page.id ?? "")}). Übernehmen mit der Eingabetaste.`}
         path={`${path}.id`}
-        value={id}
+        value={id ?? String(page.id ?? "")}
         error={idError ?? errorAt(f, `${path}.id`)}
         onInput={setId}
         inputProps={{

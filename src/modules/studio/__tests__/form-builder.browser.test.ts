@@ -120,8 +120,24 @@ describe("the form builder in a browser", { skip }, () => {
     await page.selectOption("#beispiel-artDerHaltung", "gewerblich");
     await previewShows(page, "Gewerbeanmeldung Nummer");
 
+    // drag and drop: the e-mail row dropped on the name row takes its place
+    await page.dragAndDrop("[data-field-id=applicantEmail]", "[data-field-id=applicantName]", {
+      sourcePosition: { x: 6, y: 6 },
+      targetPosition: { x: 6, y: 6 },
+    });
+    assert.deepEqual((await rowIds(page)).slice(0, 2), ["applicantEmail", "applicantName"]);
+
     await page.click("[data-field-id=artDerHaltung] .studio-fieldrow__name");
     await assertAccessible(page, "form tab with a field selected");
+
+    // a finding jumps back to its input, with the field selected again
+    await page.fill("#feld-label", "");
+    await page.click("[data-field-id=nameDesHundes] .studio-fieldrow__name");
+    await page.click("#tab-pruefung");
+    await page.click('.studio-finding--error:has-text("form.pages[0].fields[3].label") button');
+    await page.waitForFunction(() => document.activeElement?.id === "feld-label");
+    assert.equal(await page.inputValue("#feld-id"), "artDerHaltung");
+    await page.fill("#feld-label", "Art der Haltung");
 
     await page.keyboard.press("Control+s");
     await page.waitForSelector("text=Gespeichert (Stand 2)");
@@ -133,8 +149,8 @@ describe("the form builder in a browser", { skip }, () => {
     assert.deepEqual(
       fields.map((f) => f.id),
       [
-        "applicantName",
         "applicantEmail",
+        "applicantName",
         "nameDesHundes",
         "artDerHaltung",
         "gewerbeanmeldungNummer",
