@@ -7,8 +7,8 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { Finding } from "../../core/index.ts";
 import { at, type DraftStore, findingsAt } from "../store.ts";
 import { move } from "../ui.tsx";
-import { arr, duplicateField, typeLabel } from "./fieldTypes.ts";
-import { countReferences } from "./references.ts";
+import { arr, typeLabel } from "./fieldTypes.ts";
+import { countReferences, duplicateField } from "./references.ts";
 
 export type FieldListProps = {
   store: DraftStore;

@@ -75,6 +75,7 @@ export function PageList(p: {
               <button
                 type="button"
                 id={`seite-${i}`}
+                data-path={`form.pages[${i}]`}
                 class="link-button"
                 aria-current={i === p.selected ? "page" : undefined}
                 onClick={() => p.onSelect(i)}

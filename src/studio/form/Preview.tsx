@@ -120,7 +120,7 @@ export function Preview(p: { store: DraftStore; ctx: StudioContext; pageIndex: n
           class="studio-preview__frame"
           title={`Vorschau der Seite „${title}“`}
           sandbox=""
-          srcdoc={answer.html}
+          srcdoc={inert(answer.html)}
         />
       ) : null}
     </section>
@@ -199,4 +199,13 @@ function SampleInput(p: {
       }}
     />
   );
+}
+
+/**
+ * Links in the preview open nothing: with a `_blank` target they would need a pop-up, which the
+ * sandbox forbids (the portal's pages refuse to be framed anyway). The form itself cannot be
+ * sent because the sandbox does not allow forms.
+ */
+function inert(html: string): string {
+  return html.replace(/<head>/i, '<head><base target="_blank">');
 }

@@ -128,20 +128,6 @@ export function newField(type: FieldType, def: Def, inGroup = false): Def {
   }
 }
 
-/** A copy of a field with new ids (its own and its subfields'), placed after the original. */
-export function duplicateField(field: Def, def: Def): Def {
-  const taken = usedIds(def);
-  const copy = structuredClone(field) as Def;
-  copy.id = uniqueId(`${field.id ?? "feld"}Kopie`, taken);
-  taken.add(copy.id);
-  if (typeof copy.label === "string" && copy.label) copy.label = `${copy.label} (Kopie)`;
-  for (const sub of arr(copy.fields)) {
-    sub.id = uniqueId(`${sub.id ?? "feld"}Kopie`, taken);
-    taken.add(sub.id);
-  }
-  return copy;
-}
-
 // biome-ignore lint/suspicious/noExplicitAny: drafts are free-form JSON
 export function arr(v: unknown): any[] {
   return Array.isArray(v) ? v : [];

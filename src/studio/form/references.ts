@@ -8,7 +8,7 @@
  */
 import { analyseFeel } from "../../core/index.ts";
 import type { Def } from "../store.ts";
-import { arr } from "./fieldTypes.ts";
+import { arr, uniqueId, usedIds } from "./fieldTypes.ts";
 
 type Kind = "feel" | "unary" | "field" | "text";
 type Visit = (holder: Def, key: string | number, kind: Kind) => void;
@@ -136,4 +136,19 @@ export function countReferences(def: Def, id: string): number {
       count++;
   });
   return count;
+}
+
+/**
+ * A copy of a field with a new id, to go after the original. Rules of the copy that read the
+ * original's value read the copy's; a group's subfields keep their ids (they are unique within
+ * their group only), so the copy's rules stay as they were.
+ */
+export function duplicateField(field: Def, def: Def): Def {
+  // a JSON copy: `field` may be an immer draft, which structuredClone cannot copy
+  const copy = JSON.parse(JSON.stringify(field)) as Def;
+  const old = typeof field.id === "string" ? field.id : "feld";
+  copy.id = uniqueId(`${old}Kopie`, usedIds(def));
+  if (typeof copy.label === "string" && copy.label) copy.label = `${copy.label} (Kopie)`;
+  renameReferences({ form: { pages: [{ fields: [copy] }] } }, old, copy.id);
+  return copy;
 }

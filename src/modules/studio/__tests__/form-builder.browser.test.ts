@@ -139,6 +139,13 @@ describe("the form builder in a browser", { skip }, () => {
     assert.equal(await page.inputValue("#feld-id"), "artDerHaltung");
     await page.fill("#feld-label", "Art der Haltung");
 
+    // duplicate, then remove the copy again (after confirming)
+    await page.click("[data-field-id=nameDesHundes] .studio-field-duplicate");
+    assert.equal((await rowIds(page))[3], "nameDesHundesKopie");
+    page.once("dialog", (d) => void d.accept());
+    await page.click("[data-field-id=nameDesHundesKopie] .studio-field-remove");
+    await page.waitForSelector("[data-field-id=nameDesHundesKopie]", { state: "detached" });
+
     await page.keyboard.press("Control+s");
     await page.waitForSelector("text=Gespeichert (Stand 2)");
     const stored = await page.evaluate(
