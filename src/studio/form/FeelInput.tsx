@@ -147,8 +147,10 @@ export function FeelInput(p: FeelInputProps) {
         {p.label}
       </label>
       <div class="kern-hint" id={hintId}>
-        {p.hint ? `${p.hint} ` : ""}
-        Feldnamen werden beim Tippen vorgeschlagen (alle: Strg+Leertaste).
+        {p.hint ? <span class="studio-feel__hint">{p.hint}</span> : null}
+        <span class="studio-feel__hint">
+          Feldnamen werden beim Tippen vorgeschlagen (alle: Strg+Leertaste).
+        </span>
       </div>
       <div class={messages.length ? "kern-error" : undefined} id={`${id}-error`} aria-live="polite">
         {messages.map((m) => (

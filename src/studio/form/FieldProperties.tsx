@@ -193,7 +193,7 @@ export function FieldProperties(p: FieldPropertiesProps) {
             id={id("visibleIf")}
             label="Anzeigen nur wenn (optional)"
             path={`${path}.visibleIf`}
-            hint='z. B. haltung = "gewerblich"'
+            hint='Zum Beispiel: haltung = "gewerblich" oder anzahl > 1'
             value={field.visibleIf}
             names={p.names}
             findings={f}

@@ -81,7 +81,10 @@ export function PageList(p: {
                 onClick={() => p.onSelect(i)}
               >
                 {i + 1}. {String(page?.title || page?.id || "ohne Titel")}
-                <span class="studio-muted"> ({arr(page?.fields).length} Felder)</span>
+                <span class="studio-muted">
+                  {" "}
+                  ({arr(page?.fields).length} {arr(page?.fields).length === 1 ? "Feld" : "Felder"})
+                </span>
               </button>
               {errors > 0 ? (
                 <span class="studio-tag studio-tag--error">{errors} Fehler</span>

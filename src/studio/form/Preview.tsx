@@ -27,8 +27,9 @@ export function Preview(p: { store: DraftStore; ctx: StudioContext; pageIndex: n
   const [data, setData] = useState<Record<string, unknown>>({});
   const seq = useRef(0);
 
+  const empty = arr(page?.fields).length === 0;
   useEffect(() => {
-    if (!pageId) return;
+    if (!pageId || empty) return;
     const mine = ++seq.current;
     const timer = setTimeout(async () => {
       setLoading(true);
@@ -65,11 +66,29 @@ export function Preview(p: { store: DraftStore; ctx: StudioContext; pageIndex: n
         absenden; es entstehen weder Entwürfe noch Anträge.
       </p>
       <p class="kern-body studio-muted" role="status">
-        {loading ? "Vorschau wird aktualisiert …" : answer ? "Vorschau ist aktuell." : ""}
+        {empty
+          ? ""
+          : loading
+            ? "Vorschau wird aktualisiert …"
+            : error
+              ? "Die Vorschau ist nicht aktuell."
+              : answer
+                ? "Vorschau ist aktuell."
+                : ""}
       </p>
-      {error ? (
+      {empty ? (
+        <p class="kern-body">
+          Diese Seite hat noch keine Felder. Sobald Sie ein Feld hinzufügen, erscheint hier die
+          Vorschau.
+        </p>
+      ) : null}
+      {error && !empty ? (
         <Alert kind="warning" title="Die Vorschau kann diese Fassung nicht zeigen">
-          <p class="kern-body">{error}</p>
+          <p class="kern-body">
+            {problems.length > 0
+              ? "Das Formular lässt sich so noch nicht laden. Bitte beheben Sie zuerst:"
+              : error}
+          </p>
           {problems.length > 0 ? (
             <ul class="kern-list studio-problems">
               {problems.slice(0, 10).map((x) => (
@@ -114,7 +133,7 @@ export function Preview(p: { store: DraftStore; ctx: StudioContext; pageIndex: n
           ))}
         </details>
       ) : null}
-      {answer ? (
+      {answer && !error && !empty ? (
         <iframe
           id="form-preview"
           class="studio-preview__frame"
