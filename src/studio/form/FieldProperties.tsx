@@ -371,7 +371,7 @@ function TypeProperties(p: TypeProps) {
       path={`${path}.${key}`}
       value={field[key]}
       error={errorAt(f, `${path}.${key}`)}
-      onInput={(v) => set(key, v.trim())}
+      onInput={(v) => set(key, v)}
     />
   );
   switch (type) {
@@ -444,23 +444,12 @@ function TypeProperties(p: TypeProps) {
     case "file":
       return (
         <>
-          <TextInput
+          <AcceptInput
             id={id("accept")}
-            label="Erlaubte Dateitypen (MIME-Typen, durch Komma getrennt)"
-            hint="z. B. application/pdf, image/jpeg, image/png"
-            mono
             path={`${path}.accept`}
-            value={arr(field.accept).join(", ")}
+            value={arr(field.accept)}
             error={errorAt(f, `${path}.accept`) ?? firstBelow(f, `${path}.accept`)}
-            onInput={(v) =>
-              set(
-                "accept",
-                v
-                  .split(",")
-                  .map((s) => s.trim())
-                  .filter(Boolean),
-              )
-            }
+            onChange={(list) => set("accept", list.length ? list : undefined)}
           />
           <div class="studio-row">
             <TextInput
@@ -501,6 +490,38 @@ function TypeProperties(p: TypeProps) {
     default:
       return null;
   }
+}
+
+/** MIME types as a comma-separated list; the text is kept as typed while the input has focus. */
+function AcceptInput(p: {
+  id: string;
+  path: string;
+  value: string[];
+  error?: string;
+  onChange: (list: string[]) => void;
+}) {
+  const [text, setText] = useState<string | null>(null);
+  return (
+    <TextInput
+      id={p.id}
+      label="Erlaubte Dateitypen (MIME-Typen, durch Komma getrennt)"
+      hint="z. B. application/pdf, image/jpeg, image/png"
+      mono
+      path={p.path}
+      value={text ?? p.value.join(", ")}
+      error={p.error}
+      onInput={(v) => {
+        setText(v);
+        p.onChange(
+          v
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
+        );
+      }}
+      inputProps={{ onBlur: () => setText(null) }}
+    />
+  );
 }
 
 function firstBelow(findings: Finding[], path: string): string | undefined {

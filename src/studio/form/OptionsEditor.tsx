@@ -103,7 +103,7 @@ export function OptionsEditor(p: {
                     path={`${path}.options[${i}].value`}
                     value={o?.value}
                     error={errorAt(f, `${path}.options[${i}].value`)}
-                    onInput={(v) => change((t) => (t.options[i].value = v.trim()))}
+                    onInput={(v) => change((t) => (t.options[i].value = v))}
                   />
                   <span class="studio-options__actions">
                     <Button
