@@ -3,11 +3,11 @@
  * drag and drop, with the buttons on each row, or with Alt+ArrowUp/Alt+ArrowDown on a focused
  * row (the new position is announced); duplicate and remove.
  */
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Finding } from "../../core/index.ts";
 import { at, type DraftStore, findingsAt } from "../store.ts";
 import { move } from "../ui.tsx";
-import { arr, typeLabel } from "./fieldTypes.ts";
+import { arr, stillSelected, typeLabel } from "./fieldTypes.ts";
 import { countReferences, duplicateField } from "./references.ts";
 
 export type FieldListProps = {
@@ -34,7 +34,8 @@ export function FieldList(p: FieldListProps) {
   const focusRow = useRef<number | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
 
-  useEffect(() => {
+  // the moved row gets the focus back before the browser paints
+  useLayoutEffect(() => {
     if (focusRow.current === null) return;
     const row = listRef.current?.querySelector<HTMLElement>(`[data-index="${focusRow.current}"]`);
     focusRow.current = null;
@@ -74,7 +75,7 @@ export function FieldList(p: FieldListProps) {
     p.store.change((d) => {
       (at(d, p.basePath) as unknown[]).splice(i, 1);
     });
-    p.onSelect(fields.length > 1 ? Math.min(i, fields.length - 2) : null);
+    p.onSelect(stillSelected(p.selected, i, fields.length));
     setAnnouncement(`„${fieldName(f)}“ wurde entfernt.`);
   }
 

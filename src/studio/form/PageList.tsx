@@ -5,7 +5,7 @@ import { errorAt } from "../editor/MetaTab.tsx";
 import { type Def, type DraftStore, findingsAt } from "../store.ts";
 import { Button, move, TextArea, TextInput } from "../ui.tsx";
 import { FeelInput, type FeelName } from "./FeelInput.tsx";
-import { arr } from "./fieldTypes.ts";
+import { arr, stillSelected } from "./fieldTypes.ts";
 
 const IDENTIFIER = /^[a-zA-Z][a-zA-Z0-9_]*$/;
 
@@ -46,7 +46,7 @@ export function PageList(p: {
     p.store.change((d) => {
       d.form.pages.splice(i, 1);
     });
-    p.onSelect(Math.max(0, Math.min(i, pages.length - 2)));
+    p.onSelect(stillSelected(p.selected, i, pages.length) ?? 0);
     setAnnouncement(`Die Seite „${page?.title || page?.id}“ wurde entfernt.`);
   }
 

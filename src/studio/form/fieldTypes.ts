@@ -132,3 +132,15 @@ export function newField(type: FieldType, def: Def, inGroup = false): Def {
 export function arr(v: unknown): any[] {
   return Array.isArray(v) ? v : [];
 }
+
+/** The index that stays selected after removing `removed` from a list of `length` items. */
+export function stillSelected(
+  selected: number | null,
+  removed: number,
+  length: number,
+): number | null {
+  if (selected === null) return null;
+  if (selected > removed) return selected - 1;
+  if (selected < removed) return selected;
+  return length > 1 ? Math.min(removed, length - 2) : null;
+}

@@ -97,9 +97,10 @@ describe("the form builder in a browser", { skip }, () => {
     await page.focus("[data-field-id=nameDesHundes]");
     await page.keyboard.press("Alt+ArrowUp");
     await page.waitForSelector(".studio-fields [role=status] >> text=Position 3 von 5");
-    assert.equal(
-      await page.evaluate(() => document.activeElement?.getAttribute("data-field-id")),
-      "nameDesHundes",
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute("data-field-id") === "nameDesHundes",
+      undefined,
+      { timeout: 2000 },
     );
     assert.deepEqual(await rowIds(page), [
       "applicantName",
