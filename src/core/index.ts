@@ -7,6 +7,8 @@
 
 // Definitions --------------------------------------------------------------------
 
+/** The citizen-account attributes a field may be prefilled from, with the field types each fits. */
+export { PREFILL_TYPES } from "./definition/check-structure.ts";
 /** The parts of composite values (`applicantName.familyName`, `address.city`). */
 export { COMPOSITE_PROPERTIES } from "./definition/data-model.ts";
 export { FIELD_TYPES } from "./definition/fields.schema.ts";

@@ -134,7 +134,8 @@ function checkFields(def: ServiceDefinition): Problem[] {
   return problems;
 }
 
-const PREFILL_TYPES: Record<string, readonly string[]> = {
+/** The citizen-account attributes a field may be prefilled from, with the field types each fits. */
+export const PREFILL_TYPES: Readonly<Record<string, readonly string[]>> = {
   "account.givenName": ["text"],
   "account.familyName": ["text"],
   "account.name": ["personName"],

@@ -32,6 +32,7 @@ export {
   visiblePages,
 } from "./form-state.ts";
 export { type FieldContext, fieldControl } from "./portal.fields.ts";
+export { type FormPageOpts, formPage } from "./portal.views.ts";
 export { checkUpload } from "./uploads.ts";
 
 export const DRAFT_EXPIRY_QUEUE = "portal.drafts.expire";

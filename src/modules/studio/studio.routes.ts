@@ -4,6 +4,7 @@ import { type Finding, formatMessage } from "../../core/index.ts";
 import { DomainError } from "../../platform/errors.ts";
 import type { AppEnv, Platform } from "../../platform/http/context.ts";
 import { requireStaff } from "../accounts/index.ts";
+import { mountFormPreview } from "./form-preview.routes.ts";
 import { mountPreview } from "./preview.routes.ts";
 import {
   archiveService,
@@ -139,6 +140,7 @@ export function mountStudio(app: Hono<AppEnv>, platform: Platform) {
   );
 
   mountPreview(app, platform);
+  mountFormPreview(app, platform, api);
 
   app.get(STUDIO_PATH, (c) => c.redirect(`/${c.var.tenant!.slug}/studio/`, 301));
   app.get(`${STUDIO_PATH}/*`, (c) => {

@@ -39,6 +39,7 @@ describe("the studio in a browser", { skip }, () => {
 
     // a finding in the linter panel jumps to its input
     await page.click("#tab-pruefung");
+    // read the finding's path first: the jump leaves the panel
     const first = (await page.textContent(".studio-finding--error .studio-muted")) ?? "";
     await page.click(".studio-finding--error button >> nth=0");
     const focused = await page
