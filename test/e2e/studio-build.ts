@@ -19,43 +19,44 @@ async function save(page: Page) {
 export async function buildServiceInStudio(page: Page, studio: string): Promise<void> {
   await createServiceInStudio(page, studio, "Osterfeuer anzeigen");
 
-  // TEMPORARY until the form builder is merged: its part via the API.
-  const stored = await page.evaluate(async () => {
-    const root = document.getElementById("studio")!;
-    const base = `/${root.dataset.tenant}/studio/api/services/osterfeuer-anzeigen`;
-    const draft = await (await fetch(`${base}/draft`)).json();
-    const d = draft.definition;
-    d.form.pages[0].fields.push(
-      { id: "fireDate", type: "date", label: "Tag des Feuers", required: true },
-      {
-        id: "fireKind",
-        type: "radio",
-        label: "Art des Feuers",
-        required: true,
-        options: [
-          { value: "osterfeuer", label: "Osterfeuer" },
-          { value: "martinsfeuer", label: "Martinsfeuer" },
-        ],
-      },
-      {
-        id: "fireWardens",
-        type: "integer",
-        label: "Anzahl der Brandwachen",
-        min: 1,
-        visibleIf: 'fireKind = "osterfeuer"',
-        requiredIf: 'fireKind = "osterfeuer"',
-      },
-    );
-    const res = await fetch(`${base}/draft`, {
-      method: "PUT",
-      headers: { "content-type": "application/json", "x-csrf-token": root.dataset.csrf! },
-      body: JSON.stringify({ revision: draft.revision, definition: d }),
-    });
-    return res.status;
-  });
-  assert.equal(stored, 200);
-  await page.reload();
-  await page.waitForSelector(".studio-editor h1");
+  // The form: three fields after the applicant's e-mail, one of them shown on a condition.
+  await page.click("#tab-formular");
+  await page.click("[data-field-id=applicantEmail] .studio-fieldrow__name");
+  await page.click("#palette-date");
+  await page.fill("#feld-label", "Tag des Feuers");
+  await page.fill("#feld-id", "fireDate");
+  await page.keyboard.press("Enter");
+  await page.check("label:text-is('Pflichtfeld')");
+
+  await page.click("#palette-radio");
+  await page.fill("#feld-label", "Art des Feuers");
+  await page.fill("#feld-id", "fireKind");
+  await page.keyboard.press("Enter");
+  await page.check("label:text-is('Pflichtfeld')");
+  await page.fill("#feld-option-0-label", "Osterfeuer");
+  await page.fill("#feld-option-0-value", "osterfeuer");
+  await page.fill("#feld-option-1-label", "Martinsfeuer");
+  await page.fill("#feld-option-1-value", "martinsfeuer");
+
+  await page.click("#palette-integer");
+  await page.fill("#feld-label", "Anzahl der Brandwachen");
+  await page.fill("#feld-id", "fireWardens");
+  await page.keyboard.press("Enter");
+  // the condition, with the field name taken from the completion list by keyboard
+  await page.focus("#feld-visibleIf");
+  await page.keyboard.type("fireK");
+  await page.waitForSelector("#feld-visibleIf-vorschlaege [role=option]");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type(' = "osterfeuer"');
+  assert.equal(await page.inputValue("#feld-visibleIf"), 'fireKind = "osterfeuer"');
+  await page.fill("#feld-requiredIf", 'fireKind = "osterfeuer"');
+  await page.waitForFunction(() =>
+    (document.querySelector<HTMLIFrameElement>("#form-preview")?.srcdoc ?? "").includes(
+      "Art des Feuers",
+    ),
+  );
+  await assertAccessible(page, "studio: form builder of the new service");
+  await save(page);
 
   // Catalogue facts.
   await page.click("#tab-allgemein");
