@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { leaveGuard } from "../App.tsx";
 import { type StudioContext, TABS, type TabId, tabFor } from "../context.ts";
 import { DocumentsTab } from "../documents/DocumentsTab.tsx";
+import { caseDataNames, FeelNamesContext } from "../feel-names.ts";
 import { FeesTab } from "../fees/FeesTab.tsx";
 import { FormTab } from "../form/FormTab.tsx";
 import { LintPanel } from "../lint/LintPanel.tsx";
@@ -107,6 +108,7 @@ function EditorView({
   }
 
   const props = { store, state, ctx };
+  const feelNames = useMemo(() => caseDataNames(state.def), [state.def.form, state.def.process]);
   const panels: Record<TabId, () => preact.JSX.Element> = useMemo(
     () => ({
       allgemein: () => <MetaTab {...props} />,
@@ -191,7 +193,7 @@ function EditorView({
         aria-labelledby={`tab-${tab}`}
         ref={panelRef}
       >
-        {panels[tab]()}
+        <FeelNamesContext.Provider value={feelNames}>{panels[tab]()}</FeelNamesContext.Provider>
       </div>
     </div>
   );

@@ -26,6 +26,8 @@ export type FeelInputProps = {
   findings?: Finding[];
   /** Element id of the input (stable ids for tests and labels); generated when absent. */
   id?: string;
+  /** A further message from the caller (e.g. a finding computed for an incomplete draft). */
+  message?: string;
 };
 
 const MAX_SUGGESTIONS = 8;
@@ -89,7 +91,7 @@ export function FeelInput(p: FeelInputProps) {
   const linted = (p.findings ?? [])
     .filter((f) => f.path === p.path)
     .map((f) => formatMessage(f.key, f.params as Record<string, string | number>));
-  const messages = [...new Set([...live, ...linted])];
+  const messages = [...new Set([...live, ...linted, ...(p.message ? [p.message] : [])])];
 
   useLayoutEffect(() => {
     if (caretAfter.current === null || !inputRef.current) return;

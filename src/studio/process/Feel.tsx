@@ -1,11 +1,11 @@
 /**
- * The process and fee editors' FEEL input: a monospaced text input with the syntax error
- * shown as the designer types (core `checkFeel`), else the linter's finding at its path.
- * One place to swap in the studio's shared FEEL input with name completion later.
+ * The process and fee editors' FEEL input: the studio's shared `FeelInput` (completion of the
+ * case's data names, syntax and unknown names checked as the designer types), with the names
+ * the editor provides and the linter's message at its path.
  */
-import { useMemo } from "preact/hooks";
-import { checkFeel, formatMessage } from "../../core/index.ts";
-import { TextInput } from "../ui.tsx";
+import { useContext } from "preact/hooks";
+import { FeelNamesContext } from "../feel-names.ts";
+import { FeelInput } from "../form/FeelInput.tsx";
 
 export function Feel(p: {
   label: string;
@@ -14,28 +14,21 @@ export function Feel(p: {
   onInput: (v: string) => void;
   id?: string;
   hint?: string;
-  /** The linter's message at `path`, shown when the syntax is fine. */
+  /** The linter's message at `path`. */
   finding?: string;
   required?: boolean;
 }) {
-  const source = p.value ?? "";
-  const syntax = useMemo(() => {
-    if (source.trim() === "") return undefined;
-    const issue = checkFeel(source, () => undefined)[0];
-    return issue ? formatMessage(issue.key, issue.params) : undefined;
-  }, [source]);
+  const names = useContext(FeelNamesContext);
   return (
-    <TextInput
+    <FeelInput
       id={p.id}
-      label={p.label}
+      label={p.required ? `${p.label} *` : p.label}
       path={p.path}
       hint={p.hint}
-      required={p.required}
-      mono
-      value={source}
-      error={syntax ?? p.finding}
+      value={p.value}
+      names={names}
+      message={p.finding}
       onInput={p.onInput}
-      inputProps={{ spellcheck: false, autocomplete: "off" }}
     />
   );
 }
