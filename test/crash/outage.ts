@@ -35,7 +35,12 @@ async function main() {
   const port = await freePort();
   let server = await startEmbeddedPostgres({ dataDir, port, secretKey: SECRET });
   const adminUrl = await ensureDatabase(server.url, "dienstwerk_outage");
-  const app = appProcess({ adminUrl, port: await freePort(), smtpUrl, quiet: true });
+  const app = appProcess({
+    adminUrl,
+    port: await freePort(),
+    smtpUrl,
+    quiet: !process.env.VERBOSE,
+  });
   let failed = true;
   try {
     const { tenantId, slug, apiKey } = await prepare(adminUrl);
@@ -151,7 +156,7 @@ async function main() {
   } finally {
     await app.kill();
     await server.stop().catch(() => {});
-    await smtp.stop();
+    await Promise.race([smtp.stop(), sleep(2000)]);
     rmSync(dataDir, { recursive: true, force: true });
   }
   process.exit(failed ? 1 : 0);

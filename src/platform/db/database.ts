@@ -74,7 +74,13 @@ export function openDatabase(adminUrl: string, appPassword: string, max = 20): D
     idleTimeoutMillis: 30_000,
   });
   // A lost connection must not crash the process; the pool replaces it on the next checkout.
+  // `error` on the pool covers idle connections; a connection checked out by a transaction when
+  // the server goes away (restart, failover) emits `error` on its client, which would otherwise
+  // be unhandled: its queries fail (and the request answers 503) and it is discarded on release.
   appPool.on("error", () => {});
+  appPool.on("connect", (client) => {
+    client.on("error", () => {});
+  });
   const db = new Kysely<DB>({ dialect: new ContextDialect({ pool: appPool }) });
   return {
     db,
