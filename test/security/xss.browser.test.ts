@@ -172,6 +172,9 @@ it("hostile labels, texts and answers run no script in the studio, the portal an
   delete data.signatory;
   data.applicantName = { givenName: PAYLOADS[1], familyName: PAYLOADS[0] };
   data.dogs[0].dogName = PAYLOADS[2];
+  // SQL and Typst injection attempts: stored and shown literally
+  data.dogs[0].dogInsurer = "'; drop table cases; --";
+  data.dogs[0].dogPolicyNumber = '#import "x" ]*[ $x$';
   const { caseId } = await app.cases.submit({
     tenant: { id: tenant.id },
     serviceSlug: "hund-anmelden",
@@ -192,6 +195,9 @@ it("hostile labels, texts and answers run no script in the studio, the portal an
     assert.match(res?.headers()["content-security-policy"] ?? "", /script-src 'self'/, path);
     await check(wp, executedWork, `workspace ${path}`);
   }
-  assert.match(await wp.locator("main").innerText(), /<svg onload=/);
+  const caseFile = await wp.locator("main").innerText();
+  assert.match(caseFile, /<svg onload=/);
+  assert.ok(caseFile.includes("'; drop table cases; --"), "SQL text not shown literally");
+  assert.ok(caseFile.includes('#import "x" ]*[ $x$'), "Typst text not shown literally");
   await Promise.all([cctx.close(), wctx.close(), context.close()]);
 });
