@@ -64,11 +64,11 @@ describe("fuzzing the core", () => {
         fc.integer({ min: 0, max: LOADED.length - 1 }),
         fc.func(value),
         fc.array(fc.tuple(hostileString, value), { maxLength: 4 }),
-        (i, valueOf, extra) => {
+        (i, valueFor, extra) => {
           const def = LOADED[i]!;
           const data: Record<string, unknown> = {};
           fieldIds(REFERENCE[i]!).forEach((id, k) => {
-            if (k % 3 !== 2) data[id] = valueOf(id);
+            if (k % 3 !== 2) data[id] = valueFor(id);
           });
           for (const [k, v] of extra) data[k] = v;
           const result = validateSubmission(def, data, { today: "2026-11-22" });
