@@ -213,3 +213,65 @@ export function move<T>(list: T[], from: number, to: number): void {
   const [item] = list.splice(from, 1);
   list.splice(to, 0, item as T);
 }
+
+/**
+ * The buttons of a row in an ordered list: up, down (named by the item, for screen readers) and
+ * remove. `onMove` gets the new index.
+ */
+export function RowButtons(p: {
+  name: string;
+  index: number;
+  count: number;
+  onMove: (to: number) => void;
+  onRemove: () => void;
+  removeLabel?: string;
+}) {
+  return (
+    <>
+      <Button
+        small
+        label={`${p.name} nach oben`}
+        disabled={p.index === 0}
+        onClick={() => p.onMove(p.index - 1)}
+      >
+        ↑
+      </Button>
+      <Button
+        small
+        label={`${p.name} nach unten`}
+        disabled={p.index === p.count - 1}
+        onClick={() => p.onMove(p.index + 1)}
+      >
+        ↓
+      </Button>
+      <Button small label={p.removeLabel ?? `${p.name} entfernen`} onClick={p.onRemove}>
+        Entfernen
+      </Button>
+    </>
+  );
+}
+
+/** The linter's findings for one row, as a short list (nothing when there are none). */
+export function FindingNotes(p: {
+  findings: {
+    key: string;
+    path: string;
+    severity: string;
+    params?: Record<string, string | number>;
+  }[];
+  format: (key: string, params?: Record<string, string | number>) => string;
+}) {
+  if (p.findings.length === 0) return null;
+  return (
+    <ul class="studio-notes">
+      {p.findings.map((f) => (
+        <li
+          key={`${f.key}${f.path}${JSON.stringify(f.params)}`}
+          class={`studio-note--${f.severity}`}
+        >
+          {p.format(f.key, f.params)}
+        </li>
+      ))}
+    </ul>
+  );
+}

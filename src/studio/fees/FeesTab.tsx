@@ -10,7 +10,7 @@ import { focusSoon } from "../process/focus.ts";
 import { idFromTitle } from "../process/ids.ts";
 import type { Def, DraftStore } from "../store.ts";
 import { findingsAt } from "../store.ts";
-import { Button, move, Select, TextInput } from "../ui.tsx";
+import { Button, FindingNotes, move, RowButtons, Select, TextInput } from "../ui.tsx";
 import { centsText } from "./amounts.ts";
 import { feeFindings } from "./checks.ts";
 import { FeeItemDetail, MODES, modeOf } from "./FeeItem.tsx";
@@ -194,39 +194,16 @@ function ItemRow(p: {
       <td>{summary(p.item)}</td>
       <td>{p.item.legalBasis || <span class="studio-note--error">fehlt</span>}</td>
       <td>
-        {p.findings.length === 0 ? null : (
-          <ul class="studio-notes">
-            {p.findings.map((f) => (
-              <li
-                key={`${f.key}${f.path}${JSON.stringify(f.params)}`}
-                class={`studio-note--${f.severity}`}
-              >
-                {formatMessage(f.key, f.params)}
-              </li>
-            ))}
-          </ul>
-        )}
+        <FindingNotes findings={p.findings} format={formatMessage} />
       </td>
       <td class="studio-cell-buttons">
-        <Button
-          small
-          label={`${name} nach oben`}
-          disabled={p.index === 0}
-          onClick={() => p.onMove(p.index - 1)}
-        >
-          ↑
-        </Button>
-        <Button
-          small
-          label={`${name} nach unten`}
-          disabled={p.index === p.count - 1}
-          onClick={() => p.onMove(p.index + 1)}
-        >
-          ↓
-        </Button>
-        <Button small label={`${name} entfernen`} onClick={p.onRemove}>
-          Entfernen
-        </Button>
+        <RowButtons
+          name={name}
+          index={p.index}
+          count={p.count}
+          onMove={p.onMove}
+          onRemove={p.onRemove}
+        />
       </td>
     </tr>
   );

@@ -4,7 +4,7 @@ import { type Finding, formatMessage } from "../../core/index.ts";
 import { errorAt } from "../editor/MetaTab.tsx";
 import type { Def, DraftStore } from "../store.ts";
 import { findingsAt } from "../store.ts";
-import { Button, move, Select, TextInput } from "../ui.tsx";
+import { Button, FindingNotes, move, RowButtons, Select, TextInput } from "../ui.tsx";
 import { CheckGroup, PeriodInput, periodText } from "./controls.tsx";
 import { Effects } from "./Effects.tsx";
 import { Feel } from "./Feel.tsx";
@@ -136,36 +136,16 @@ export function Actions(p: {
                               .join(", ") || "—"}
                     </td>
                     <td>
-                      {notes.length === 0 ? null : (
-                        <ul class="studio-notes">
-                          {notes.map((f) => (
-                            <li key={`${f.key}${f.path}`} class={`studio-note--${f.severity}`}>
-                              {formatMessage(f.key, f.params)}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
+                      <FindingNotes findings={notes} format={formatMessage} />
                     </td>
                     <td class="studio-cell-buttons">
-                      <Button
-                        small
-                        label={`${name} nach oben`}
-                        disabled={i === 0}
-                        onClick={() => reorder(i, i - 1)}
-                      >
-                        ↑
-                      </Button>
-                      <Button
-                        small
-                        label={`${name} nach unten`}
-                        disabled={i === p.actions.length - 1}
-                        onClick={() => reorder(i, i + 1)}
-                      >
-                        ↓
-                      </Button>
-                      <Button small label={`${name} entfernen`} onClick={() => remove(i)}>
-                        Entfernen
-                      </Button>
+                      <RowButtons
+                        name={name}
+                        index={i}
+                        count={p.actions.length}
+                        onMove={(to) => reorder(i, to)}
+                        onRemove={() => remove(i)}
+                      />
                     </td>
                   </tr>
                 );

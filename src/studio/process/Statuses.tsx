@@ -4,7 +4,16 @@ import { type Finding, formatMessage } from "../../core/index.ts";
 import { errorAt } from "../editor/MetaTab.tsx";
 import type { DraftStore } from "../store.ts";
 import { findingsAt } from "../store.ts";
-import { Alert, Button, move, Select, TextArea, TextInput } from "../ui.tsx";
+import {
+  Alert,
+  Button,
+  FindingNotes,
+  move,
+  RowButtons,
+  Select,
+  TextArea,
+  TextInput,
+} from "../ui.tsx";
 import { PeriodInput, periodText } from "./controls.tsx";
 import { idFromTitle, isIdentifier } from "./ids.ts";
 import { labelOf, STATUS_KINDS } from "./labels.ts";
@@ -155,40 +164,16 @@ export function Statuses(p: {
                   </td>
                   <td>{periodText(s.deadline)}</td>
                   <td>
-                    {notes.length === 0 ? null : (
-                      <ul class="studio-notes">
-                        {notes.map((f) => (
-                          <li key={`${f.key}${f.path}`} class={`studio-note--${f.severity}`}>
-                            {formatMessage(f.key, f.params)}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
+                    <FindingNotes findings={notes} format={formatMessage} />
                   </td>
                   <td class="studio-cell-buttons">
-                    <Button
-                      small
-                      label={`${name} nach oben`}
-                      disabled={i === 0}
-                      onClick={() => reorder(i, i - 1)}
-                    >
-                      ↑
-                    </Button>
-                    <Button
-                      small
-                      label={`${name} nach unten`}
-                      disabled={i === p.statuses.length - 1}
-                      onClick={() => reorder(i, i + 1)}
-                    >
-                      ↓
-                    </Button>
-                    <Button
-                      small
-                      label={`${name} entfernen`}
-                      onClick={() => (usersOf(s.id).length > 0 ? setPendingRemoval(i) : remove(i))}
-                    >
-                      Entfernen
-                    </Button>
+                    <RowButtons
+                      name={name}
+                      index={i}
+                      count={p.statuses.length}
+                      onMove={(to) => reorder(i, to)}
+                      onRemove={() => (usersOf(s.id).length > 0 ? setPendingRemoval(i) : remove(i))}
+                    />
                   </td>
                 </tr>
               );
