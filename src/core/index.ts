@@ -66,6 +66,9 @@ export {
   validateSubmission,
 } from "./forms/validate.ts";
 
+/** Text a database cannot store (NUL, lone surrogates): refused with a message, not a crash. */
+export { findUnstorableText, hasUnstorableText } from "./text.ts";
+
 // Rules ----------------------------------------------------------------------------
 
 /** Parses, checks and compiles FEEL expressions (compiled once, evaluated many times). */

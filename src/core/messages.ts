@@ -45,6 +45,8 @@ export const messages = {
     "validation.type": "Der Wert hat nicht das erwartete Format ({expected}).",
     "validation.tooShort": "Bitte geben Sie mindestens {min} Zeichen ein.",
     "validation.tooLong": "Bitte geben Sie höchstens {max} Zeichen ein.",
+    "validation.invalidCharacters":
+      "Die Eingabe enthält Steuer- oder ungültige Zeichen. Bitte geben Sie sie ohne diese ein.",
     "validation.pattern": "Der Wert hat nicht das verlangte Format.",
     "validation.tooSmall": "Der Wert muss mindestens {min} betragen.",
     "validation.tooLarge": "Der Wert darf höchstens {max} betragen.",
@@ -165,6 +167,8 @@ export const messages = {
     "validation.type": "The value does not have the expected format ({expected}).",
     "validation.tooShort": "Please enter at least {min} characters.",
     "validation.tooLong": "Please enter at most {max} characters.",
+    "validation.invalidCharacters":
+      "The entry contains control or invalid characters. Please enter it without them.",
     "validation.pattern": "The value does not have the required format.",
     "validation.tooSmall": "The value must be at least {min}.",
     "validation.tooLarge": "The value must be at most {max}.",

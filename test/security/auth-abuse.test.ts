@@ -163,3 +163,35 @@ describe("authentication abuse", () => {
     assert.notEqual(data.status, 200);
   });
 });
+
+describe("NUL characters in form posts", () => {
+  let app: Running;
+  before(async () => {
+    app = await startTestApp();
+  });
+  after(() => app?.stop());
+
+  it("are dropped, not stored and not a 500 (found by the fuzzer in the studio's API)", async () => {
+    const { email } = await makeCitizen(app);
+    const client = new Client(app.url);
+    await login(client, email);
+    const page = await client.get("/konto/profil");
+    const res = await client.post(
+      "/konto/profil",
+      {
+        givenName: "Er\u0000ika",
+        familyName: "Muster\u0000mann",
+        street: "",
+        houseNumber: "",
+        postcode: "",
+        city: "",
+        phone: "",
+      },
+      page,
+    );
+    assert.ok(res.status < 500, `status ${res.status}`);
+    const shown = (await client.get("/konto/profil")).body;
+    assert.match(shown, /value="Erika"/);
+    assert.match(shown, /value="Mustermann"/);
+  });
+});

@@ -56,3 +56,35 @@ describe("validateSubmission (example service)", () => {
     assert.equal(validateSubmission(hundesteuer, adult, { today: "2025-06-02" }).ok, true);
   });
 });
+
+describe("text a database cannot store", () => {
+  it("refuses NUL and lone surrogates in an application with a field error, and drops NUL from form posts", async () => {
+    const { validateSubmission, decodeFormPost, loadDefinition } = await import("../index.ts");
+    const { readFileSync } = await import("node:fs");
+    const loaded = loadDefinition(readFileSync("services/plakatierung.json", "utf8"));
+    assert.ok(loaded.ok);
+    const def = loaded.definition;
+    for (const bad of ["Verein\u0000", "Verein\ud800", "\udc00Verein"]) {
+      const r = validateSubmission(
+        def,
+        { applicantType: "organisation", organisationName: bad },
+        { today: "2026-11-22" },
+      );
+      assert.ok(!r.ok);
+      assert.ok(
+        r.errors.some(
+          (e) => e.path === "organisationName" && e.key === "validation.invalidCharacters",
+        ),
+        JSON.stringify(r.errors),
+      );
+    }
+    const ok = validateSubmission(
+      def,
+      { applicantType: "organisation", organisationName: "Verein 😀" },
+      { today: "2026-11-22" },
+    );
+    assert.ok(ok.ok || !ok.errors.some((e) => e.key === "validation.invalidCharacters"));
+    const decoded = decodeFormPost(def, [["organisationName", "Ver\u0000ein"]]);
+    assert.equal(decoded.organisationName, "Verein");
+  });
+});

@@ -21,7 +21,9 @@ export function decodeFormPost(
   const data: Record<string, unknown> = {};
   for (const [name, raw] of entries) {
     if (name.startsWith("_")) continue;
-    const value = raw.trim();
+    // NUL cannot be stored and is never typed: dropped (lone surrogates cannot arrive in a
+    // form post, which is UTF-8).
+    const value = raw.replace(/\u0000/g, "").trim();
     const match = /^([A-Za-z]\w*)(?:\[(\d+)\])?(?:\.(\w+))?(?:\.(\w+))?$/.exec(name);
     const field = match ? fields.get(match[1]) : undefined;
     if (!match || !field) {

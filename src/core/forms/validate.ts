@@ -2,6 +2,7 @@ import type { IsoDate } from "../calendar/dates.ts";
 import type { ServiceDefinition } from "../definition/types.ts";
 import { childPath, type Problem } from "../problems.ts";
 import { feelDate, fromFeelValue, toFeelValue } from "../rules/values.ts";
+import { findUnstorableText } from "../text.ts";
 import { isEmpty, type ReadContext, readLeafValue } from "./field-values.ts";
 import { type FieldPlan, formPlan } from "./plan.ts";
 
@@ -41,6 +42,9 @@ export function validateSubmission(
     { today: feelDate(options.today) },
     errors,
   );
+  const unstorable = findUnstorableText(values);
+  if (unstorable !== undefined)
+    errors.push({ path: unstorable, key: "validation.invalidCharacters" });
   const relevant = options.page === undefined ? errors : errorsOfPage(def, options.page, errors);
   return relevant.length > 0 ? { ok: false, errors: relevant } : { ok: true, data: values };
 }

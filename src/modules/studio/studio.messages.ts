@@ -21,6 +21,8 @@ registerMessages({
     "studio.error.conflict":
       "{name} hat den Entwurf inzwischen gespeichert (Stand {revision}). Laden Sie den Entwurf neu, um die Änderungen zu sehen; Ihre ungespeicherten Änderungen gehen dabei verloren.",
     "studio.error.nothingToPublish": "Es gibt keinen Entwurf zum Veröffentlichen.",
+    "studio.error.invalidCharacters":
+      "Der Text bei {path} enthält Zeichen, die nicht gespeichert werden können (Nullzeichen oder ungültige Unicode-Zeichen).",
     "studio.import.tooLarge": "Die Datei ist zu groß (höchstens {mb} MB).",
     "studio.import.notJson": "Die Datei ist kein gültiges JSON: {detail}",
   },
@@ -43,6 +45,8 @@ registerMessages({
     "studio.error.conflict":
       "{name} saved the draft meanwhile (revision {revision}). Reload the draft to see their changes; your unsaved changes will be lost.",
     "studio.error.nothingToPublish": "There is no draft to publish.",
+    "studio.error.invalidCharacters":
+      "The text at {path} contains characters that cannot be stored (NUL or invalid Unicode).",
     "studio.import.tooLarge": "The file is too large (at most {mb} MB).",
     "studio.import.notJson": "The file is not valid JSON: {detail}",
   },

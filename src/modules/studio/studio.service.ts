@@ -1,5 +1,6 @@
 import {
   type Finding,
+  findUnstorableText,
   lintDefinition,
   loadDefinition,
   type TextBlockLibrary,
@@ -274,6 +275,12 @@ function checkDraftShape(slug: string, value: unknown): DraftDefinition {
   if (typeof value !== "object" || value === null || Array.isArray(value))
     throw new DomainError("studio.error.notADefinition", { field: "definition" });
   const def = value as Record<string, unknown>;
+  const unstorable = findUnstorableText(def);
+  if (unstorable !== undefined)
+    throw new DomainError("studio.error.invalidCharacters", {
+      field: unstorable,
+      params: { path: unstorable || "/" },
+    });
   if (def.id !== slug)
     throw new DomainError("studio.error.idChanged", { field: "id", params: { slug } });
   return def as DraftDefinition;
@@ -414,6 +421,19 @@ export async function importService(
       ],
     };
   }
+  const unstorable = findUnstorableText(parsed);
+  if (unstorable !== undefined)
+    return {
+      ok: false,
+      problems: [
+        {
+          path: unstorable,
+          key: "studio.error.invalidCharacters",
+          severity: "error",
+          params: { path: unstorable || "/" },
+        },
+      ],
+    };
   const slug = options.into?.slug ?? options.slug ?? (parsed as { id?: unknown })?.id;
   if (parsed && typeof parsed === "object" && !Array.isArray(parsed) && typeof slug === "string")
     (parsed as Record<string, unknown>).id = slug;

@@ -42,6 +42,7 @@ export function csrfProtection(secret: string, secureCookies: boolean): Middlewa
         ) {
           const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
           given = typeof body._csrf === "string" ? body._csrf : undefined;
+          await dropNul(c.req.bodyCache.formData);
         }
       }
       if (!given || !safeEqual(given, expected))
@@ -49,6 +50,25 @@ export function csrfProtection(secret: string, secureCookies: boolean): Middlewa
     }
     await next();
   };
+}
+
+/**
+ * NUL cannot be stored (PostgreSQL refuses it in text) and is never typed: it is dropped from
+ * every field of a form post here, once, in the form data Hono keeps for every later
+ * `parseBody`, so that no form can turn it into a 500.
+ */
+async function dropNul(cached: unknown): Promise<void> {
+  // Hono keeps the promise of the parsed form data (typed as the data itself).
+  const form = (await Promise.resolve(cached).catch(() => undefined)) as FormData | undefined;
+  if (!form) return;
+  const keys = new Set<string>();
+  form.forEach((_, key) => keys.add(key));
+  for (const key of keys) {
+    const values = form.getAll(key);
+    if (!values.some((v) => typeof v === "string" && v.includes("\u0000"))) continue;
+    form.delete(key);
+    for (const v of values) form.append(key, typeof v === "string" ? v.replace(/\u0000/g, "") : v);
+  }
 }
 
 function safeEqual(a: string, b: string): boolean {

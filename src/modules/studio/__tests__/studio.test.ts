@@ -107,6 +107,27 @@ describe("the studio's JSON API", () => {
       definition: [1],
     });
     assert.equal(notObject.status, 422);
+    // text the database cannot store (found by the fuzzer): refused at its place, not a 500
+    const nul = { ...stored.definition, meta: { ...stored.definition.meta, title: "Titel\u0000" } };
+    const refusedNul = await designer.call("PUT", "/services/parallel/draft", {
+      revision: 2,
+      definition: nul,
+    });
+    assert.equal(refusedNul.status, 422);
+    assert.equal(refusedNul.json<{ error: { field: string } }>().error.field, "meta.title");
+    const surrogate = {
+      ...stored.definition,
+      meta: { ...stored.definition.meta, title: "\ud800" },
+    };
+    assert.equal(
+      (
+        await designer.call("PUT", "/services/parallel/draft", {
+          revision: 2,
+          definition: surrogate,
+        })
+      ).status,
+      422,
+    );
     const garbage = await designer.text("PUT", "/services/parallel/draft", "{nicht json");
     assert.equal(garbage.status, 400);
     assert.equal((await designer.get("/services/parallel/draft")).json<Draft>().revision, 2);
