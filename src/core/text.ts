@@ -3,10 +3,10 @@
  * lone UTF-16 surrogates (no character at all). Such input is refused with a clear message
  * instead of failing later, when it is written.
  */
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export function hasUnstorableText(value: string): boolean {
-  return UNSTORABLE.test(value);
+  return value.includes("\u0000") || LONE_SURROGATE.test(value);
 }
 
 /** The path of the first string inside `value` (keys included) that cannot be stored. */

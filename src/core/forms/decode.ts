@@ -23,7 +23,7 @@ export function decodeFormPost(
     if (name.startsWith("_")) continue;
     // NUL cannot be stored and is never typed: dropped (lone surrogates cannot arrive in a
     // form post, which is UTF-8).
-    const value = raw.replace(/\u0000/g, "").trim();
+    const value = raw.replaceAll("\u0000", "").trim();
     const match = /^([A-Za-z]\w*)(?:\[(\d+)\])?(?:\.(\w+))?(?:\.(\w+))?$/.exec(name);
     const field = match ? fields.get(match[1]) : undefined;
     if (!match || !field) {

@@ -62,12 +62,15 @@ async function dropNul(cached: unknown): Promise<void> {
   const form = (await Promise.resolve(cached).catch(() => undefined)) as FormData | undefined;
   if (!form) return;
   const keys = new Set<string>();
-  form.forEach((_, key) => keys.add(key));
+  form.forEach((_, key) => {
+    keys.add(key);
+  });
   for (const key of keys) {
     const values = form.getAll(key);
     if (!values.some((v) => typeof v === "string" && v.includes("\u0000"))) continue;
     form.delete(key);
-    for (const v of values) form.append(key, typeof v === "string" ? v.replace(/\u0000/g, "") : v);
+    for (const v of values)
+      form.append(key, typeof v === "string" ? v.replaceAll("\u0000", "") : v);
   }
 }
 
