@@ -194,4 +194,17 @@ describe("NUL characters in form posts", () => {
     assert.match(shown, /value="Erika"/);
     assert.match(shown, /value="Mustermann"/);
   });
+
+  it("in a path or query name nothing: 404, not a 500 (found by the fuzzer)", async () => {
+    const client = new Client(app.url);
+    for (const path of [
+      "/%00/",
+      "/musterstadt/dienste/%00",
+      "/konto/anmelden?zurueck=%00",
+      "/api/v1/x/services/%00/applications",
+    ]) {
+      const res = await client.get(path);
+      assert.equal(res.status, 404, path);
+    }
+  });
 });

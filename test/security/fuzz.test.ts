@@ -373,4 +373,84 @@ describe("fuzzing the JSON endpoints", () => {
     assert.equal(await services(), countBefore, "a refused import created a service");
     assert.deepEqual(rejections, []);
   });
+
+  it("every other endpoint of the studio API answers generated bodies and parameters without a 5xx or a change it does not acknowledge", async () => {
+    const tenant = await makeTenant(db(), "fuzzall");
+    const designer = await studioApi(
+      app,
+      tenant.slug,
+      (await makeStaff(db(), tenant.id, ["designer"])).email,
+    );
+    assert.equal(
+      (
+        await designer.call("POST", "/services", {
+          slug: "ziel",
+          title: "Ziel",
+          from: { kind: "template", id: "hund-anmelden" },
+        })
+      ).status,
+      201,
+    );
+    const state = () =>
+      withTenant(db(), tenant.id, async (tx) => ({
+        services: Number(
+          (
+            await tx
+              .selectFrom("services")
+              .select((eb) => eb.fn.countAll().as("n"))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+        versions: Number(
+          (
+            await tx
+              .selectFrom("service_versions")
+              .select((eb) => eb.fn.countAll().as("n"))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+        revision:
+          (await tx.selectFrom("service_drafts").select("revision").executeTakeFirst())?.revision ??
+          0,
+      }));
+    const expected = await state();
+    const segment = fc.oneof(
+      fc.constantFrom("ziel", "gibt-es-nicht", "..", "%00", "1", "-1", "99999999999"),
+      fc.string({ maxLength: 20 }).map(encodeURIComponent),
+    );
+    const endpoint = fc.oneof(
+      fc.constant(["POST", "/services"]),
+      fc.constant(["POST", "/services/ziel/publish"]),
+      fc.constant(["POST", "/services/ziel/archive"]),
+      fc.constant(["POST", "/services/ziel/preview/form"]),
+      fc.constant(["POST", "/services/ziel/preview/document"]),
+      segment.map((x) => ["POST", `/services/${x}/import?revision=${x}`]),
+      segment.map((x) => ["GET", `/services/${x}/draft`]),
+      segment.map((x) => ["GET", `/services/ziel/versions/${x}`]),
+      segment.map((x) => ["GET", `/services/ziel/export?version=${x}`]),
+      segment.map((x) => ["POST", `/services/${x}/archive`]),
+    ) as fc.Arbitrary<[string, string]>;
+    const statuses = new Map<string, number>();
+    await fc.assert(
+      fc.asyncProperty(endpoint, fc.oneof(fc.jsonValue(), value), async ([method, path], body) => {
+        const res =
+          method === "GET" ? await designer.get(path) : await designer.call(method, path, body);
+        statuses.set(`${res.status}`, (statuses.get(`${res.status}`) ?? 0) + 1);
+        assert.ok(res.status < 500, `${method} ${path}: ${res.status} ${res.body.slice(0, 200)}`);
+        if (res.status === 201 && path === "/services") expected.services++;
+        if (res.status === 201 && path.endsWith("/publish")) expected.versions++;
+        if (res.status < 300 && path.includes("/import")) expected.revision++;
+        const now = await state();
+        assert.equal(now.services, expected.services, `${method} ${path} changed the services`);
+        assert.equal(now.versions, expected.versions, `${method} ${path} changed the versions`);
+        assert.equal(now.revision, expected.revision, `${method} ${path} changed the draft`);
+      }),
+      { numRuns: 400 },
+    );
+    assert.ok(
+      (statuses.get("400") ?? 0) + (statuses.get("422") ?? 0) + (statuses.get("404") ?? 0) > 200,
+      JSON.stringify([...statuses]),
+    );
+    assert.deepEqual(rejections, []);
+  });
 });

@@ -104,6 +104,13 @@ export function createApp(platform: Platform, modules: WebModule[]): Hono<AppEnv
     c.set("t", translator(locale));
     await next();
   });
+  // A NUL character names nothing that can exist (PostgreSQL refuses it in text): a path or
+  // query carrying one is not found, before any lookup could fail on it (found by the fuzzer).
+  app.use(async (c, next) => {
+    if (/%00/i.test(c.req.url) || c.req.url.includes("\u0000"))
+      throw new DomainError("error.notFound", { status: 404 });
+    await next();
+  });
   // Refuse oversized bodies before anything reads them (the CSRF check reads form bodies).
   app.use(
     bodyLimit({

@@ -26,6 +26,9 @@ const PUBLIC = new Set([
 
 type Route = { method: string; path: string };
 
+/** Route → the answers to A's staff of each role set on B's resource; printed after the run. */
+const matrix = new Map<string, string[]>();
+
 describe("cross-tenant isolation of the staff workspace", () => {
   let app: Running;
   let a: { id: string; slug: string };
@@ -64,7 +67,15 @@ describe("cross-tenant isolation of the staff workspace", () => {
       })
       .map((r) => ({ method: r.method, path: r.path }));
   });
-  after(() => app?.stop());
+  after(async () => {
+    if (matrix.size > 0)
+      console.log(
+        `\nstaff of A on B's workspace and studio (${matrix.size} routes):\n${[...matrix]
+          .map(([route, cells]) => `  ${route}  ${cells.join("  ")}`)
+          .join("\n")}\n`,
+      );
+    await app?.stop();
+  });
 
   /** The concrete path for B, using B's real ids where the route names them. */
   function pathForB(route: string): { path: string; known: boolean } {
@@ -139,6 +150,8 @@ describe("cross-tenant isolation of the staff workspace", () => {
                   email: "x@evil.example",
                 });
         if (res.status !== 404) failures.push(`${r.method} ${path}: ${res.status}`);
+        const row = `${r.method} ${r.path}`;
+        matrix.set(row, [...(matrix.get(row) ?? []), `${roles.join("+")}: ${res.status}`]);
         assert.doesNotMatch(res.body, /Geheimamt B/, `${r.method} ${path} shows B's data`);
       }
       assert.deepEqual(failures, [], `not 404:\n${failures.join("\n")}`);
