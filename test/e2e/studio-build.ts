@@ -9,6 +9,23 @@ import {
   createServiceInStudio,
 } from "../../src/modules/studio/__tests__/studio-browser.ts";
 
+/**
+ * Opens an editor tab and waits until it is shown (a click that lands while the editor
+ * re-renders after the previous edit is repeated).
+ */
+async function openTab(page: Page, id: string) {
+  for (let attempt = 0; ; attempt++) {
+    await page.click(`#tab-${id}`);
+    try {
+      await page.waitForSelector(`#tab-${id}[aria-selected=true]`, { timeout: 3000 });
+      await page.waitForSelector(`#panel-${id}`, { timeout: 3000 });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
+}
+
 async function save(page: Page) {
   await page.keyboard.press("Control+s");
   await page.waitForFunction(() =>
@@ -20,7 +37,7 @@ export async function buildServiceInStudio(page: Page, studio: string): Promise<
   await createServiceInStudio(page, studio, "Osterfeuer anzeigen");
 
   // The form: three fields after the applicant's e-mail, one of them shown on a condition.
-  await page.click("#tab-formular");
+  await openTab(page, "formular");
   await page.click("[data-field-id=applicantEmail] .studio-fieldrow__name");
   await page.click("#palette-date");
   await page.fill("#feld-label", "Tag des Feuers");
@@ -59,7 +76,7 @@ export async function buildServiceInStudio(page: Page, studio: string): Promise<
   await save(page);
 
   // Catalogue facts.
-  await page.click("#tab-allgemein");
+  await openTab(page, "allgemein");
   await page.fill(
     "[data-path='meta.description']",
     "Anzeige eines Brauchtumsfeuers (Osterfeuer, Martinsfeuer)",
@@ -73,7 +90,7 @@ export async function buildServiceInStudio(page: Page, studio: string): Promise<
   );
 
   // The fee.
-  await page.click("#tab-gebuehren");
+  await openTab(page, "gebuehren");
   await page.fill("#fee-new-label", "Verwaltungsgebühr");
   await page.selectOption("#fee-new-kind", "fixed");
   await page.click("form[aria-label='Neue Gebührenposition'] button[type=submit]");
@@ -82,8 +99,8 @@ export async function buildServiceInStudio(page: Page, studio: string): Promise<
   await page.keyboard.press("Tab");
 
   // The notice: a fee notice from free text with a placeholder and the library's remedy notice.
-  await page.click("#tab-bescheide");
-  await page.click("#doc-add");
+  await openTab(page, "bescheide");
+  await page.click("#doc-add", { timeout: 30_000 });
   await page.fill("#doc-title", "Bestätigung Ihres Osterfeuers");
   await page.check("#doc-payment");
   await page.fill("#doc-due-value", "1");
@@ -108,7 +125,7 @@ export async function buildServiceInStudio(page: Page, studio: string): Promise<
   await assertAccessible(page, "studio: notice editor of the new service");
 
   // The process: a second status and the approval action with its effects.
-  await page.click("#tab-ablauf");
+  await openTab(page, "ablauf");
   await page.fill("#status-new-title", "Bestätigt");
   await page.selectOption("#status-new-kind", "final-positive");
   await page.click("form[aria-label='Neuer Status'] button[type=submit]");
@@ -133,7 +150,7 @@ export async function buildServiceInStudio(page: Page, studio: string): Promise<
   assert.match((await page.textContent(".studio-status")) ?? "", /keine Fehler/);
 
   // The test run: sample data, submitted, confirmed as a caseworker — nothing real is made.
-  await page.click("#tab-testlauf");
+  await openTab(page, "testlauf");
   await page.click("#testrun-sample");
   await page.click("#testrun-submit");
   await page.waitForSelector("#testrun-status");
@@ -147,7 +164,7 @@ export async function buildServiceInStudio(page: Page, studio: string): Promise<
   await assertAccessible(page, "studio: test run of the new service");
 
   // Publish.
-  await page.click("#tab-versionen");
+  await openTab(page, "versionen");
   await page.click(".studio-versions button.kern-btn--primary");
   await page.waitForSelector("text=Version 1 ist veröffentlicht.");
 }

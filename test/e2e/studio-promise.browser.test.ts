@@ -64,7 +64,10 @@ it("a designer builds, test-runs and publishes a service; a citizen applies; a c
 
   // 1. The designer, in the studio only.
   const designer = await studioSession(app, browser, slug, { tenant: { id: tenant.id, slug } });
-  await buildServiceInStudio(designer.page, designer.studio);
+  await buildServiceInStudio(designer.page, designer.studio).catch((err: Error) => {
+    // what the page itself reported is the likeliest cause of a step that timed out
+    throw new Error(`${err.message}\npage errors: ${designer.pageErrors.join("\n") || "none"}`);
+  });
   assert.deepEqual(designer.pageErrors, []);
   await designer.context.close();
 
