@@ -137,7 +137,7 @@ export function appProcess(o: {
     async start() {
       const c = spawn(process.execPath, ["src/main.ts"], {
         env,
-        stdio: ["ignore", "ignore", o.quiet ? "ignore" : "inherit"],
+        stdio: ["ignore", o.quiet ? "ignore" : "inherit", o.quiet ? "ignore" : "inherit"],
       });
       child = c;
       for (let i = 0; i < 600; i++) {

@@ -154,11 +154,16 @@ export function safeReturnPath(p: string | undefined): string {
 
 function isDatabaseDown(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
+  // Refused or reset connections, the server shutting down or crashed (57P0x), connection
+  // exceptions (08xxx), and a pooled connection that broke mid-transaction (pg then refuses the
+  // rollback: "not queryable") — found by the database outage test.
   return (
-    e?.code === "ECONNREFUSED" ||
-    e?.code === "57P01" ||
-    e?.code === "57P03" ||
-    /Connection terminated|timeout exceeded when trying to connect/.test(e?.message ?? "")
+    ["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT"].includes(e?.code ?? "") ||
+    /^57P0[123]$/.test(e?.code ?? "") ||
+    /^08/.test(e?.code ?? "") ||
+    /Connection terminated|timeout exceeded when trying to connect|not queryable/.test(
+      e?.message ?? "",
+    )
   );
 }
 
