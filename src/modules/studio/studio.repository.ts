@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Tx } from "../../platform/db/database.ts";
 
 export type DraftRow = {
@@ -34,12 +35,18 @@ export function lockDraft(tx: Tx, serviceId: string) {
     .executeTakeFirst();
 }
 
-/** Drafts of every service: revision and when it was last saved. */
+/** Drafts of every service: revision, title, and when and by whom it was last saved. */
 export function listDrafts(tx: Tx) {
   return tx
     .selectFrom("service_drafts as d")
     .leftJoin("users as u", "u.id", "d.updated_by")
-    .select(["d.service_id", "d.revision", "d.updated_at", "u.name as updated_by_name"])
+    .select([
+      "d.service_id",
+      "d.revision",
+      "d.updated_at",
+      "u.name as updated_by_name",
+      sql<string | null>`d.definition -> 'meta' ->> 'title'`.as("title"),
+    ])
     .execute();
 }
 

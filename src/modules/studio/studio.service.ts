@@ -52,13 +52,11 @@ export async function studioServices(db: Db, tenantId: string): Promise<StudioSe
   return withTenant(db, tenantId, async (tx) => {
     const [services, drafts] = await Promise.all([listServices(tx), listDrafts(tx)]);
     const draftOf = new Map(drafts.map((d) => [d.service_id, d]));
-    const out: StudioService[] = [];
-    for (const s of services) {
+    const out: StudioService[] = services.map((s) => {
       const d = draftOf.get(s.id);
-      const title = s.title ?? (d ? await draftTitle(tx, s.id) : s.slug);
-      out.push({
+      return {
         slug: s.slug,
-        title,
+        title: s.title ?? (d?.title || s.slug),
         archived: s.archived_at !== null,
         published:
           s.version != null && s.published_at
@@ -69,16 +67,10 @@ export async function studioServices(db: Db, tenantId: string): Promise<StudioSe
           : null,
         unpublishedChanges:
           !!d && (!s.published_at || d.updated_at.getTime() > new Date(s.published_at).getTime()),
-      });
-    }
+      };
+    });
     return out.sort((a, b) => a.title.localeCompare(b.title, "de"));
   });
-}
-
-async function draftTitle(tx: Tx, serviceId: string): Promise<string> {
-  const draft = await findDraft(tx, serviceId);
-  const meta = (draft?.definition as { meta?: { title?: unknown } } | undefined)?.meta;
-  return typeof meta?.title === "string" && meta.title ? meta.title : "";
 }
 
 /** The reference services a new service can start from. */
