@@ -30,9 +30,12 @@ export function requireStaff(platform: Platform, roles?: Role[]): MiddlewareHand
     if (!viewer) return loginRedirect(c, `${area}/anmelden`);
     if (viewer.kind !== "staff" || viewer.tenantId !== tenant.id) throw notFound();
     if (viewer.stage !== "full") return c.redirect(`${area}/zwei-faktor`, 303);
-    const has = await withTenant(platform.database.db, tenant.id, (tx) =>
-      findMembershipRoles(tx, viewer.userId),
-    );
+    // Nested areas (`/amt/*` and a page's own guard) ask once per request.
+    const has =
+      rolesByRequest.get(c.req.raw) ??
+      (await withTenant(platform.database.db, tenant.id, (tx) =>
+        findMembershipRoles(tx, viewer.userId),
+      ));
     if (!has || has.length === 0) throw notFound();
     if (roles && !roles.some((r) => has.includes(r))) throw notFound();
     rolesByRequest.set(c.req.raw, has);

@@ -116,31 +116,44 @@ const dueKey = sql`coalesce(c.due_date, date '9999-12-31')`;
 const REFERENCE = /^[A-Z]+-\d{4}-\d{5}$/i;
 
 /**
- * Runs a statement with bitmap scans (and, for a page in index order, sorts) turned off.
+ * Turns bitmap scans (and, for a page in index order, sorts) off for the rest of the transaction.
  * Row-level security adds `tenant_id = app_tenant_id() or applicant_id = app_user_id()` to every
  * query on cases: the planner then counts the municipality twice, expects a row or two and reads
  * every case of the municipality to sort them (10,000 pages with 1,000,000 cases in 100
  * municipalities) where walking an ordered index stops after a page (migration 0013;
- * bench/inbox.ts).
+ * bench/inbox.ts). `set_config(…, true)` ends with the transaction.
  */
-async function walkingIndexes<T>(tx: Tx, ordered: boolean, fn: () => Promise<T>): Promise<T> {
+async function walkIndexes(tx: Tx, ordered: boolean): Promise<void> {
   const sortOff = ordered ? sql`, set_config('enable_sort', 'off', true)` : sql``;
   await sql`select set_config('enable_bitmapscan', 'off', true)${sortOff}`.execute(tx);
-  try {
-    return await fn();
-  } finally {
-    await sql`select set_config('enable_bitmapscan', 'on', true), set_config('enable_sort', 'on', true)`.execute(
-      tx,
-    );
-  }
 }
 
-/** One page of a view: newest first (or nearest deadline first), after the cursor (keyset). */
-export async function listInbox(
+export type ViewCounts = Record<Exclude<View, "alle">, number>;
+
+/**
+ * One page of a view — newest first (or nearest deadline first), after the cursor (keyset) — and
+ * how many open cases each view holds (filters and search left aside). Changes planner settings
+ * for the rest of the transaction: run it last.
+ */
+export async function readInbox(
   tx: Tx,
   tenantId: string,
   q: { view: View; scope: Scope; filters: Filters; sort: Sort; after?: Cursor; limit: number },
-): Promise<InboxRow[]> {
+): Promise<{ rows: InboxRow[]; counts: ViewCounts }> {
+  // Newest first walks an index; by deadline, every open case of the view is sorted anyway, and
+  // an Aktenzeichen is one row of the unique index.
+  const ordered = q.sort === "eingang" && !(q.filters.q && REFERENCE.test(q.filters.q));
+  if (ordered) await walkIndexes(tx, true);
+  const rows = (await listQuery(tenantId, q).execute(tx)).rows;
+  if (!ordered) await walkIndexes(tx, false);
+  const counts = (await countQuery(tenantId, q.scope).execute(tx)).rows[0] as ViewCounts;
+  return { rows, counts };
+}
+
+function listQuery(
+  tenantId: string,
+  q: { view: View; scope: Scope; filters: Filters; sort: Sort; after?: Cursor; limit: number },
+) {
   const where: Conditions = [
     sql`c.tenant_id = ${tenantId}`,
     visible(q.scope),
@@ -155,7 +168,7 @@ export async function listInbox(
   }
   const order =
     q.sort === "eingang" ? sql`c.received_at desc, c.id desc` : sql`${dueKey} asc, c.id asc`;
-  const query = sql<InboxRow>`
+  return sql<InboxRow>`
     select c.id, c.reference, c.service_id, c.service_version, c.status, c.version, c.channel,
       c.received_at, c.due_date::text as due_date, c.follow_up::text as follow_up,
       c.applicant_name, c.assignee_id, u.name as assignee_name, c.org_unit_id, c.pending_by
@@ -163,28 +176,16 @@ export async function listInbox(
     where ${sql.join(where, sql` and `)}
     order by ${order}
     limit ${q.limit}`;
-  // Newest first walks an index; by deadline, every open case of the view is sorted anyway, and
-  // an Aktenzeichen is one row of the unique index.
-  const result =
-    q.sort === "eingang" && !(q.filters.q && REFERENCE.test(q.filters.q))
-      ? await walkingIndexes(tx, true, () => query.execute(tx))
-      : await query.execute(tx);
-  return result.rows;
 }
 
-export type ViewCounts = Record<Exclude<View, "alle">, number>;
-
-/** How many open cases each view holds (filters and search left aside). */
-export async function countViews(tx: Tx, tenantId: string, s: Scope): Promise<ViewCounts> {
+function countQuery(tenantId: string, s: Scope) {
   const views = VIEWS.filter((v): v is Exclude<View, "alle"> => v !== "alle");
-  const query = sql<Record<string, number>>`
+  return sql<Record<string, number>>`
     select ${sql.join(
       views.map((v) => sql`count(*) filter (where ${viewCondition(v, s)})::int as ${sql.id(v)}`),
     )}
     from cases c
     where c.tenant_id = ${tenantId} and c.open and ${visible(s)}`;
-  const result = await walkingIndexes(tx, false, () => query.execute(tx));
-  return result.rows[0] as ViewCounts;
 }
 
 export type VisibleCase = {

@@ -1,19 +1,24 @@
-import { addWorkingDays, germanDate, type IsoDate } from "../../core/index.ts";
+import { addWorkingDays, type Bundesland, germanDate, type IsoDate } from "../../core/index.ts";
 import { type Db, withTenant } from "../../platform/db/database.ts";
 import type { Role } from "../../platform/db/schema.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { Platform } from "../../platform/http/context.ts";
 import { type Assignment, assignCase, tenantLand } from "../cases/index.ts";
 import { getServiceVersion } from "../services/index.ts";
-import { membersOf, orgUnitsOf } from "../tenants/index.ts";
+import {
+  listMembers,
+  listOrgUnits,
+  type MemberRow,
+  membersOf,
+  orgUnitsOf,
+} from "../tenants/index.ts";
 import {
   type Cursor,
-  countViews,
   type Filters,
   findVisibleCase,
   type InboxRow,
-  listInbox,
   listServices,
+  readInbox,
   type Scope,
   type Sort,
   type View,
@@ -52,8 +57,17 @@ export async function scopeOf(
   tenant: Tenant,
   viewer: Viewer,
   now = new Date(),
-): Promise<Scope & { members: Awaited<ReturnType<typeof membersOf>> }> {
+): Promise<Scope & { members: MemberRow[] }> {
   const members = await membersOf(db, tenant.id);
+  return scopeFrom(members, viewer, await tenantLand(db, tenant.id), now);
+}
+
+function scopeFrom(
+  members: MemberRow[],
+  viewer: Viewer,
+  land: Bundesland,
+  now: Date,
+): Scope & { members: MemberRow[] } {
   const me = members.find((m) => m.user_id === viewer.userId);
   const today = germanDate(now);
   return {
@@ -62,7 +76,7 @@ export async function scopeOf(
     orgUnitIds: me?.org_unit_ids ?? [],
     approver: viewer.roles.includes("approver"),
     today,
-    nearDate: addWorkingDays(today as IsoDate, NEAR_WORKING_DAYS, await tenantLand(db, tenant.id)),
+    nearDate: addWorkingDays(today as IsoDate, NEAR_WORKING_DAYS, land),
     members,
   };
 }
@@ -105,12 +119,19 @@ export async function inboxPage(
   now = new Date(),
 ): Promise<InboxPage> {
   const db = platform.database.db;
-  const scope = await scopeOf(db, tenant, viewer, now);
-  const { rows, counts, serviceRows } = await withTenant(db, tenant.id, async (tx) => ({
-    rows: await listInbox(tx, tenant.id, { ...q, scope, limit: PAGE_SIZE + 1 }),
-    counts: await countViews(tx, tenant.id, scope),
-    serviceRows: await listServices(tx),
-  }));
+  const land = await tenantLand(db, tenant.id);
+  // One transaction, one connection: the page is a handful of round trips, not two dozen.
+  const { scope, units, serviceRows, rows, counts } = await withTenant(
+    db,
+    tenant.id,
+    async (tx) => {
+      const scope = scopeFrom(await listMembers(tx, tenant.id), viewer, land, now);
+      const units = await listOrgUnits(tx, tenant.id);
+      const serviceRows = await listServices(tx);
+      const page = await readInbox(tx, tenant.id, { ...q, scope, limit: PAGE_SIZE + 1 });
+      return { scope, units, serviceRows, ...page };
+    },
+  );
   const more = rows.length > PAGE_SIZE;
   const shown = rows.slice(0, PAGE_SIZE);
   const entries = await Promise.all(
@@ -137,7 +158,6 @@ export async function inboxPage(
   );
   const statuses = new Map<string, string>();
   for (const s of services) for (const [id, st] of s.info.statuses) statuses.set(id, st.title);
-  const units = await orgUnitsOf(db, tenant.id);
   return {
     rows: entries,
     counts,

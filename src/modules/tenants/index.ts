@@ -21,6 +21,8 @@ export { ADMINISTRATION_PATH } from "./administration.routes.ts";
 export { createMunicipality } from "./create-municipality.ts";
 /** Form controls the platform's ui.ts lacks (textarea, select, checkboxes); candidates to move there. */
 export { checkboxes, select, textarea } from "./form-controls.ts";
+export { listMembers, type MemberRow } from "./memberships.repository.ts";
+export { listOrgUnits } from "./org-units.repository.ts";
 export { createOrgUnit, orgUnitsOf } from "./org-units.service.ts";
 export { saveTenantSettings, tenantPlaceholderValues } from "./settings.service.ts";
 export { inviteStaff, membersOf } from "./staff.service.ts";
