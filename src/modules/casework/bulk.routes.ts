@@ -8,6 +8,7 @@ import { workspace } from "./casework.views.ts";
 import { engineTenant } from "./deadlines.service.ts";
 
 const PATH = "/:tenant/amt/sammelaktion";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `/{tenant}/amt/sammelaktion`: the same action on many cases, each in its own transaction. */
 export function mountBulk(app: Hono<AppEnv>, platform: Platform, cases: Cases) {
@@ -32,7 +33,7 @@ export function mountBulk(app: Hono<AppEnv>, platform: Platform, cases: Cases) {
     const picked = ([] as unknown[]).concat(body.case ?? []).filter((v) => typeof v === "string");
     const selected = (picked as string[])
       .map((v) => v.split(":"))
-      .filter((p) => p.length >= 3 && /^[0-9a-f-]{36}$/i.test(p[0]))
+      .filter((p) => p.length >= 3 && UUID.test(p[0]))
       .map(([caseId, version, ...ref]) => ({
         caseId,
         version: Number(version),
@@ -40,7 +41,7 @@ export function mountBulk(app: Hono<AppEnv>, platform: Platform, cases: Cases) {
       }));
     if (!action) return bulkPage(c, selection, c.var.t("casework.bulk.error.action"));
     if (selected.length === 0) return bulkPage(c, selection, c.var.t("casework.bulk.error.none"));
-    const outcomes = await performBulk(cases, {
+    const outcomes = await performBulk(platform, cases, {
       tenant: await engineTenant(platform, c.var.tenant!.slug),
       actionId: action.id,
       actor,

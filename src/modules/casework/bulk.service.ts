@@ -1,8 +1,10 @@
 import type { Actor, ServiceDefinition } from "../../core/index.ts";
 import { withTenant } from "../../platform/db/database.ts";
+import type { Role } from "../../platform/db/schema.ts";
 import { DomainError } from "../../platform/errors.ts";
 import type { Platform } from "../../platform/http/context.ts";
 import type { Cases } from "../cases/index.ts";
+import { casesVisibleTo } from "../inbox/index.ts";
 import { getPublishedService } from "../services/index.ts";
 import { casesInStatus, serviceVersions } from "./statistics.repository.ts";
 
@@ -35,9 +37,17 @@ export async function bulkSelection(
   const statuses = service.definition.process.statuses.filter((s) => !s.kind.startsWith("final"));
   const status = statuses.find((s) => s.id === q.status);
   if (!status) return { services, service, statuses };
-  const cases = await withTenant(db, tenantId, (tx) =>
+  const inStatus = await withTenant(db, tenantId, (tx) =>
     casesInStatus(tx, service.serviceId, status.id),
   );
+  // Only cases of the person's org units (or theirs), as in the inbox.
+  const visible = await casesVisibleTo(
+    platform,
+    { id: tenantId },
+    { userId: actor.id, roles: actor.roles as Role[] },
+    inStatus.map((c) => c.id),
+  );
+  const cases = inStatus.filter((c) => visible.has(c.id));
   const actions = bulkActions(service.definition, status.id, actor);
   return { services, service, statuses, status, cases, actions };
 }
@@ -55,6 +65,7 @@ export type BulkOutcome = {
  * longer holds) does not stop or undo the others.
  */
 export async function performBulk(
+  platform: Platform,
   cases: Cases,
   p: {
     tenant: { id: string; state?: string };
@@ -63,8 +74,19 @@ export async function performBulk(
     selected: { caseId: string; version: number }[];
   },
 ): Promise<BulkOutcome[]> {
+  // A case outside the person's org units is "not found", as on its own page.
+  const visible = await casesVisibleTo(
+    platform,
+    p.tenant,
+    { userId: p.actor.id, roles: p.actor.roles as Role[] },
+    p.selected.map((s) => s.caseId),
+  );
   const outcomes: BulkOutcome[] = [];
   for (const s of p.selected) {
+    if (!visible.has(s.caseId)) {
+      outcomes.push({ caseId: s.caseId, ok: false, key: "error.notFound" });
+      continue;
+    }
     try {
       await cases.perform({
         tenant: p.tenant,

@@ -209,6 +209,22 @@ export async function findVisibleCase(
   return result.rows[0];
 }
 
+/** Which of these cases the scope may see (bulk actions offer and perform only those). */
+export async function visibleCaseIds(
+  tx: Tx,
+  tenantId: string,
+  scope: Scope,
+  caseIds: readonly string[],
+): Promise<Set<string>> {
+  if (caseIds.length === 0) return new Set();
+  const result = await sql<{ id: string }>`
+    select c.id from cases c
+    where c.tenant_id = ${tenantId} and c.id = any(${[...caseIds]}::uuid[]) and ${visible(scope)}`.execute(
+    tx,
+  );
+  return new Set(result.rows.map((r) => r.id));
+}
+
 /** The municipality's services (newest published title) for the filter. */
 export async function listServices(
   tx: Tx,

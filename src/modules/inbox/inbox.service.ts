@@ -23,6 +23,7 @@ import {
   type Sort,
   type View,
   type ViewCounts,
+  visibleCaseIds,
 } from "./inbox.repository.ts";
 
 export const PAGE_SIZE = 25;
@@ -252,4 +253,16 @@ export async function caseVisibleTo(
     findVisibleCase(tx, tenant.id, scope, caseId),
   );
   return !!found;
+}
+
+/** Which of these cases the person may see (`caseVisibleTo` for many cases, in one query). */
+export async function casesVisibleTo(
+  platform: Platform,
+  tenant: Tenant,
+  viewer: Viewer,
+  caseIds: readonly string[],
+): Promise<Set<string>> {
+  const db = platform.database.db;
+  const scope = await scopeOf(db, tenant, viewer);
+  return withTenant(db, tenant.id, (tx) => visibleCaseIds(tx, tenant.id, scope, caseIds));
 }

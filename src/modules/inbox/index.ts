@@ -11,7 +11,7 @@ import type { WebModule } from "../../platform/http/app.ts";
 import type { Platform } from "../../platform/http/context.ts";
 import { mountInbox } from "./inbox.routes.ts";
 
-export { caseVisibleTo } from "./inbox.service.ts";
+export { casesVisibleTo, caseVisibleTo } from "./inbox.service.ts";
 
 import { mountCaseScope } from "./case-scope.ts";
 

@@ -6,6 +6,7 @@ import type { Running } from "../../../app.ts";
 import { withTenant } from "../../../platform/db/database.ts";
 import { findCase } from "../../cases/index.ts";
 import { makeStaff, makeTenant, signInStaff } from "../../tenants/__tests__/fixtures.ts";
+import { createOrgUnit } from "../../tenants/index.ts";
 import { publishFrist, submitFrist } from "./fixtures.ts";
 
 describe("bulk actions", () => {
@@ -55,6 +56,40 @@ describe("bulk actions", () => {
     }
     const untouched = await withTenant(db(), tenant.id, (tx) => findCase(tx, made[4].caseId));
     assert.equal(untouched?.status, "neu");
+  });
+
+  it("offers and performs nothing on cases of another org unit", async () => {
+    const other = await makeTenant(db(), "bulk-units");
+    await publishFrist(app, other.id);
+    // The service routes to "Ordnungsamt"; the caseworker works in "Bauamt".
+    const routed = await createOrgUnit(db(), other.id, { name: "Ordnungsamt" });
+    const own = await createOrgUnit(db(), other.id, { name: "Bauamt" });
+    const stranger = await makeStaff(db(), other.id, ["caseworker"], [own.id]);
+    const theirs = await submitFrist(app, other.id, { name: "Feuer am Hafen" });
+    const routedTo = await withTenant(db(), other.id, (tx) =>
+      tx
+        .selectFrom("cases")
+        .select(["org_unit_id", "version"])
+        .where("id", "=", theirs.caseId)
+        .executeTakeFirstOrThrow(),
+    );
+    assert.equal(routedTo.org_unit_id, routed.id);
+    const c = new Client(app.url);
+    await signInStaff(c, other.slug, stranger.email);
+    const path = `/${other.slug}/amt/sammelaktion`;
+    const list = await c.get(`${path}?service=frist-test&status=neu`);
+    assert.equal(list.status, 200);
+    assert.doesNotMatch(list.body, new RegExp(theirs.reference));
+    // a forged post naming the case
+    const body = new URLSearchParams({ service: "frist-test", status: "neu", action: "confirm" });
+    body.append("case", `${theirs.caseId}:1:${theirs.reference}`);
+    body.set("_csrf", list.csrf() ?? "");
+    const res = await c.request("POST", path, body);
+    assert.equal(res.status, 200, res.body.slice(0, 300));
+    assert.match(res.body, /Bestätigen: 0 erledigt, 1 nicht möglich/);
+    const after = await withTenant(db(), other.id, (tx) => findCase(tx, theirs.caseId));
+    assert.equal(after?.status, "neu");
+    assert.equal(after?.version, routedTo.version);
   });
 
   it("asks for an action and for cases, next to the field", async () => {
