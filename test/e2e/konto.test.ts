@@ -13,6 +13,7 @@ import {
   waitFor,
 } from "../../src/modules/citizen/__tests__/support.ts";
 import { profileOf } from "../../src/modules/citizen/index.ts";
+import { createTopic, setSubscriptions } from "../../src/modules/news/index.ts";
 import { messageApplicantEffect, sendMessageToApplicant } from "../../src/modules/postbox/index.ts";
 import { withTenant } from "../../src/platform/db/database.ts";
 import { startTestApp } from "../helpers/app.ts";
@@ -340,6 +341,8 @@ describe("Bürgerkonto: applications, postbox, tasks, profile, export, deletion"
       body: "Danke.",
       authorId: null,
     });
+    const topic = await createTopic(db(), setup.tenant.id, `Baustellen ${citizen.id.slice(0, 8)}`);
+    await setSubscriptions(db(), citizen.id, setup.tenant.id, [topic.id]);
     const client = await signIn(app, citizen.email);
     assert.equal((await client.get("/konto/export")).status, 200);
     const exported = await client.get("/konto/export/meine-daten.json");
@@ -351,6 +354,13 @@ describe("Bürgerkonto: applications, postbox, tasks, profile, export, deletion"
     assert.equal(json.applications[0].reference, reference);
     assert.ok(json.applications[0].history.length >= 1);
     assert.equal(json.postbox[0].subject, "Eingang");
+    assert.deepEqual(
+      json.subscriptions.map((x: { topic: string }) => x.topic),
+      [`Baustellen ${citizen.id.slice(0, 8)}`],
+    );
+    assert.equal(json.sessions.length, 1);
+    assert.ok(json.sessions[0].lastSeenAt);
+    assert.equal(JSON.stringify(json.sessions).includes(client.cookie("dw_session") ?? "?"), false);
 
     const blocked = await client.get("/konto/loeschen");
     assert.match(blocked.body, /nicht abgeschlossen/);

@@ -24,6 +24,7 @@ export {
   requireStaff,
   staffRoles,
 } from "./accounts.guards.ts";
+export { listUserSessions } from "./accounts.repository.ts";
 export { PASSWORD_MAX, PASSWORD_MIN } from "./accounts.schema.ts";
 export {
   createCitizen,

@@ -2,8 +2,9 @@ import type { AccountProfile, ActionDef, ServiceDefinition, StatusKind } from ".
 import { withCitizen, withPlatform } from "../../platform/db/database.ts";
 import { DomainError, notFound } from "../../platform/errors.ts";
 import type { Platform } from "../../platform/http/context.ts";
-import { verifyPassword } from "../accounts/index.ts";
+import { listUserSessions, verifyPassword } from "../accounts/index.ts";
 import type { Cases } from "../cases/index.ts";
+import { exportSubscriptions } from "../news/index.ts";
 import { exportMessages } from "../postbox/index.ts";
 import { getServiceVersion } from "../services/index.ts";
 import {
@@ -216,7 +217,7 @@ export async function exportOf(platform: Platform, userId: string) {
   const account = await withPlatform(db, (tx) => findAccount(tx, userId));
   if (!account) throw notFound();
   const { password_hash: _hash, profile, ...rest } = account;
-  return withCitizen(db, userId, async (tx) => {
+  const held = await withCitizen(db, userId, async (tx) => {
     const rows = await listApplications(tx, userId);
     const applications = [];
     for (const r of rows) {
@@ -236,15 +237,27 @@ export async function exportOf(platform: Platform, userId: string) {
     }
     const messages = await exportMessages(tx);
     const drafts = await exportDrafts(tx);
-    return {
-      exportedAt: new Date(),
-      account: rest,
-      profile,
-      applications,
-      postbox: messages,
-      drafts,
-    };
+    const subscriptions = await exportSubscriptions(tx, userId);
+    return { messages, drafts, subscriptions, applications };
   });
+  // Signed-in devices: when, from where, with which browser (the session secret stays out).
+  const sessions = (await listUserSessions(db, userId, new Date())).map((s) => ({
+    createdAt: s.created_at,
+    lastSeenAt: s.last_seen_at,
+    expiresAt: s.expires_at,
+    ip: s.ip,
+    userAgent: s.user_agent,
+  }));
+  return {
+    exportedAt: new Date(),
+    account: rest,
+    profile,
+    applications: held.applications,
+    postbox: held.messages,
+    drafts: held.drafts,
+    subscriptions: held.subscriptions,
+    sessions,
+  };
 }
 
 /**

@@ -11,8 +11,10 @@ import type { WebModule } from "../../platform/http/app.ts";
 import type { AppEnv, Platform } from "../../platform/http/context.ts";
 import { mountNews } from "./news.routes.ts";
 
+export { exportSubscriptions } from "./news.repository.ts";
 export { NEWS_ADMIN_PATH } from "./news.routes.ts";
 export {
+  createTopic,
   publishNews,
   readUnsubscribeToken,
   setSubscriptions,

@@ -150,3 +150,18 @@ export function deleteSubscription(tx: Tx, tenantId: string, topicId: string, us
     .where("user_id", "=", userId)
     .executeTakeFirst();
 }
+
+/** The citizen's subscriptions in every municipality, for the data export (in `withCitizen`). */
+export function exportSubscriptions(tx: Tx, userId: string) {
+  return tx
+    .selectFrom("news_subscriptions as s")
+    .innerJoin("news_topics as t", (j) =>
+      j.onRef("t.tenant_id", "=", "s.tenant_id").onRef("t.id", "=", "s.topic_id"),
+    )
+    .innerJoin("tenants as m", "m.id", "s.tenant_id")
+    .select(["m.name as municipality", "t.name as topic", "s.created_at as subscribedAt"])
+    .where("s.user_id", "=", userId)
+    .orderBy("m.name")
+    .orderBy("t.name")
+    .execute();
+}
