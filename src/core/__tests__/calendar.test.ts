@@ -51,6 +51,19 @@ describe("dates", () => {
       assert.equal(germanDate(new Date(c.instant)), c.date);
     });
   }
+  it("answers each instant on its own, also one millisecond either side of midnight in Berlin", () => {
+    // germanDate remembers its last answer per minute: neighbours must not share it.
+    const seq = [
+      ["2026-10-24T21:59:59.999Z", "2026-10-24"],
+      ["2026-10-24T22:00:00.000Z", "2026-10-25"],
+      ["2026-10-24T21:59:30.000Z", "2026-10-24"],
+      ["2026-03-28T22:59:59.999Z", "2026-03-28"],
+      ["2026-03-28T23:00:00.000Z", "2026-03-29"],
+      ["2026-03-28T23:00:59.999Z", "2026-03-29"],
+    ];
+    for (const [instant, date] of seq) assert.equal(germanDate(new Date(instant)), date, instant);
+    assert.throws(() => germanDate(new Date("kein Datum")), RangeError);
+  });
   for (const c of cases.months) {
     it(`${c.date} + ${c.months} months = ${c.result} (§ 188 (3) BGB)`, () => {
       assert.equal(addMonths(c.date, c.months), c.result);

@@ -65,9 +65,18 @@ const BERLIN_DATE = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 });
 
+/** The last answer, by minute: Berlin's offset is whole hours, so a minute never spans midnight. */
+let lastMinute = Number.NaN;
+let lastDate = "";
+
 /** The calendar date in Germany at an instant (the authority's local date). */
 export function germanDate(instant: Date): IsoDate {
-  return BERLIN_DATE.format(instant);
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastDate = BERLIN_DATE.format(instant);
+    lastMinute = minute;
+  }
+  return lastDate;
 }
 
 /** Bounds repeat for every submission of a day: resolve each once. */

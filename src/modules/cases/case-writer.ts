@@ -8,6 +8,7 @@ import {
   type CaseRow,
   findCasesByIdempotencyKeys,
   insertCases,
+  liveApiKeys,
   takeReferenceNumbers,
 } from "./cases.repository.ts";
 
@@ -27,6 +28,8 @@ export type PreparedCase = {
   idempotencyKey: string | null;
   requestHash: string | null;
   receivedAt: Date;
+  /** The API key it came with: refused here if the key was revoked meanwhile. */
+  apiKeyId?: string | null;
 };
 
 export type Stored = { caseId: string; reference: string; status: string; created: boolean };
@@ -109,14 +112,29 @@ async function writeBatch(platform: Platform, items: PreparedCase[]): Promise<(S
   const tenantId = items[0].tenantId;
   return withTenant(platform.database.db, tenantId, async (tx) => {
     const results: (Stored | Error | undefined)[] = items.map(() => undefined);
+    // API keys are checked here, in the transaction that stores the cases (one query per batch):
+    // the intake may have taken a recently seen key from memory.
+    const apiKeyIds = [...new Set(items.flatMap((i) => (i.apiKeyId ? [i.apiKeyId] : [])))];
+    if (apiKeyIds.length > 0) {
+      const live = await liveApiKeys(tx, tenantId, apiKeyIds);
+      items.forEach((item, i) => {
+        if (item.apiKeyId && !live.has(item.apiKeyId)) results[i] = revoked();
+      });
+    }
+    const open = (i: number) => results[i] === undefined;
     // Earlier submissions under the same keys: in the database, or earlier in this batch.
-    const keys = [...new Set(items.flatMap((i) => (i.idempotencyKey ? [i.idempotencyKey] : [])))];
+    const keys = [
+      ...new Set(
+        items.flatMap((item, i) => (item.idempotencyKey && open(i) ? [item.idempotencyKey] : [])),
+      ),
+    ];
     const stored = new Map(
       (await findCasesByIdempotencyKeys(tx, keys)).map((r) => [r.idempotency_key, r]),
     );
     const firstInBatch = new Map<string, number>();
     const fresh: number[] = [];
     items.forEach((item, i) => {
+      if (!open(i)) return;
       const key = item.idempotencyKey;
       const earlier = key ? stored.get(key) : undefined;
       if (earlier) results[i] = replayed(earlier, item.requestHash);
@@ -198,6 +216,7 @@ export function replayed(row: CaseRow, requestHash: string | null): Stored | Err
 }
 
 const conflict = () => new DomainError("cases.error.idempotencyConflict", { status: 409 });
+const revoked = () => new DomainError("cases.error.apiKeyRevoked", { status: 401 });
 
 const writers = new WeakMap<Platform, CaseWriter>();
 

@@ -90,6 +90,18 @@ export async function updateCaseState(
   return result.numUpdatedRows === 1n;
 }
 
+/** Which of these API keys of the tenant are live (not revoked), for the case writer. */
+export async function liveApiKeys(tx: Tx, tenantId: string, ids: string[]): Promise<Set<string>> {
+  const rows = await tx
+    .selectFrom("api_keys")
+    .select("id")
+    .where("tenant_id", "=", tenantId)
+    .where("id", "in", ids)
+    .where("revoked_at", "is", null)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 /** Cases already stored under any of these idempotency keys. */
 export function findCasesByIdempotencyKeys(tx: Tx, keys: string[]) {
   if (keys.length === 0) return Promise.resolve([] as (CaseRow & { idempotency_key: string })[]);

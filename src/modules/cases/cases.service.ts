@@ -26,6 +26,8 @@ export type Submission = {
   /** The same key always yields the same case: retries and double clicks create one case. */
   idempotencyKey: string | null;
   receivedAt?: Date;
+  /** Submitted with this API key: checked live again in the transaction that stores the case. */
+  apiKey?: { id: string };
 };
 
 export type Submitted = { caseId: string; reference: string; status: string; created: boolean };
@@ -70,6 +72,7 @@ export async function submitApplication(
     idempotencyKey: s.idempotencyKey,
     requestHash,
     receivedAt: now,
+    apiKeyId: s.apiKey?.id ?? null,
   });
 }
 

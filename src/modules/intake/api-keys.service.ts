@@ -72,6 +72,37 @@ export async function apiKeyOf(db: Db, tenantId: string, id: string) {
 export async function revokeKey(db: Db, tenantId: string, id: string): Promise<void> {
   await apiKeyOf(db, tenantId, id);
   await withTenant(db, tenantId, (tx) => revokeApiKey(tx, tenantId, id));
+  for (const [k, v] of recentCallers) if (v.keyId === id) recentCallers.delete(k);
+}
+
+/** How long a key recently found live answers from memory for submissions (see below). */
+export const RECENT_CALLER_MS = 10_000;
+const MAX_RECENT_CALLERS = 10_000;
+
+export type RecentCaller<T> = { tenant: T; keyId: string; at: number };
+const recentCallers = new Map<string, RecentCaller<unknown>>();
+
+/**
+ * For submissions only: the municipality and key a presented key was found to be in the last
+ * {@link RECENT_CALLER_MS}, without asking the database. This is a shortcut, not the check: the
+ * transaction that stores the case asks again whether the key is live (`liveApiKeys` in the
+ * case writer, one query per batch), so a revoked key never creates a case — in this process
+ * or in another. Reads (`GET`) always ask the database.
+ */
+export function recentCaller<T>(slug: string, presented: string): RecentCaller<T> | undefined {
+  const key = `${slug}\0${hashApiKey(presented)}`;
+  const hit = recentCallers.get(key);
+  if (!hit) return undefined;
+  if (Date.now() - hit.at > RECENT_CALLER_MS) {
+    recentCallers.delete(key);
+    return undefined;
+  }
+  return hit as RecentCaller<T>;
+}
+
+export function rememberCaller<T>(slug: string, presented: string, tenant: T, keyId: string) {
+  if (recentCallers.size >= MAX_RECENT_CALLERS) recentCallers.clear();
+  recentCallers.set(`${slug}\0${hashApiKey(presented)}`, { tenant, keyId, at: Date.now() });
 }
 
 /**

@@ -9,7 +9,7 @@ import type { AppEnv, Platform } from "../../platform/http/context.ts";
 import { type Locale, type Params, translator } from "../../platform/i18n/index.ts";
 import { type Cases, findCase, SubmissionInvalid } from "../cases/index.ts";
 import { getTenant } from "../tenants/index.ts";
-import { authenticateApiKey } from "./api-keys.service.ts";
+import { authenticateApiKey, recentCaller, rememberCaller } from "./api-keys.service.ts";
 import {
   type ApiProblem,
   applicationRequest,
@@ -67,29 +67,46 @@ function apiLocale(): MiddlewareHandler<AppEnv> {
  * unknown, revoked or foreign key all get the same 401, so that nobody learns without a key
  * which municipalities or services exist.
  */
-function authenticate(platform: Platform): MiddlewareHandler<IntakeEnv> {
+function authenticate(
+  platform: Platform,
+  o: { recent?: boolean } = {},
+): MiddlewareHandler<IntakeEnv> {
   const db = platform.database.db;
   const limiter = keyRateLimiter(platform.config.apiRateLimit ?? 0);
+  const lookUp = async (slug: string, bearer: string): Promise<Caller | undefined> => {
+    if (o.recent) {
+      const hit = recentCaller<Caller["tenant"]>(slug, bearer);
+      if (hit) return { tenant: hit.tenant, keyId: hit.keyId };
+    }
+    const tenant = await getTenant(db, slug);
+    const key = tenant ? await authenticateApiKey(db, tenant.id, bearer) : undefined;
+    if (!tenant || !key) return undefined;
+    const caller = {
+      tenant: { id: tenant.id, slug: tenant.slug, state: tenant.settings.state },
+      keyId: key.id,
+    };
+    rememberCaller(slug, bearer, caller.tenant, key.id);
+    return caller;
+  };
   return async (c, next) => {
     const slug = c.req.param("tenant") ?? "";
     const bearer = /^Bearer +(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
-    const tenant = bearer && /^[a-z0-9-]{2,60}$/.test(slug) ? await getTenant(db, slug) : undefined;
-    const key = tenant && bearer ? await authenticateApiKey(db, tenant.id, bearer) : undefined;
-    if (!tenant || !key) {
-      c.header("WWW-Authenticate", 'Bearer realm="dienstwerk"');
-      return apiError(c, 401, "intake.error.unauthorized");
-    }
-    const wait = limiter.take(key.id);
+    const caller =
+      bearer && /^[a-z0-9-]{2,60}$/.test(slug) ? await lookUp(slug, bearer) : undefined;
+    if (!caller) return unauthorized(c);
+    const wait = limiter.take(caller.keyId);
     if (wait > 0) {
       c.header("Retry-After", String(wait));
       return apiError(c, 429, "intake.error.rateLimited", { params: { seconds: wait } });
     }
-    c.set("caller", {
-      tenant: { id: tenant.id, slug: tenant.slug, state: tenant.settings.state },
-      keyId: key.id,
-    });
+    c.set("caller", caller);
     return next();
   };
+}
+
+function unauthorized(c: Context<IntakeEnv>) {
+  c.header("WWW-Authenticate", 'Bearer realm="dienstwerk"');
+  return apiError(c, 401, "intake.error.unauthorized");
 }
 
 function problemsOf(c: Context<IntakeEnv>, problems: readonly Problem[]): ApiProblem[] {
@@ -152,7 +169,9 @@ export function mountIntake(app: Hono<AppEnv>, platform: Platform, cases: Cases)
 
   api.post(
     `${API_BASE}/:tenant/services/:service/applications`,
-    authenticate(platform),
+    // A key found live in the last seconds is taken from memory; the case's transaction checks
+    // it again, so a revoked key is refused there (401) and stores nothing.
+    authenticate(platform, { recent: true }),
     limit,
     async (c) => {
       const { tenant, keyId } = c.var.caller;
@@ -177,6 +196,7 @@ export function mountIntake(app: Hono<AppEnv>, platform: Platform, cases: Cases)
           applicantId: null,
           channel: "api",
           idempotencyKey: scopedIdempotencyKey(keyId, clientKey.data),
+          apiKey: { id: keyId },
         });
         const { caseId, reference, status } = submitted;
         c.header("Location", `${API_BASE}/${tenant.slug}/applications/${caseId}`);
@@ -187,6 +207,9 @@ export function mountIntake(app: Hono<AppEnv>, platform: Platform, cases: Cases)
             params: err.params,
             problems: problemsOf(c, err.problems),
           });
+        if (err instanceof DomainError && err.key === "cases.error.apiKeyRevoked") {
+          return unauthorized(c);
+        }
         if (err instanceof DomainError && err.key === "error.notFound")
           return apiError(c, 404, "intake.error.serviceNotFound");
         if (err instanceof DomainError)

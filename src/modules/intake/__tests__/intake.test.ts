@@ -190,6 +190,25 @@ describe("JSON intake API", () => {
     assert.equal(res.status, 401);
   });
 
+  it("401: a key revoked by another process is refused by the case's own transaction", async () => {
+    const { id, key } = await createApiKey(db(), a.id, { name: "Anderswo", createdBy: null });
+    const idem = randomUUID();
+    assert.equal((await submit({ key, idempotencyKey: idem })).status, 201);
+    // Revoked in the database directly, as another instance of the app would: this process
+    // still remembers the key as live, and the transaction storing the case asks again.
+    await withTenant(db(), a.id, (tx) =>
+      tx.updateTable("api_keys").set({ revoked_at: new Date() }).where("id", "=", id).execute(),
+    );
+    const before = await countCases(a);
+    const fresh = await submit({ key });
+    assert.equal(fresh.status, 401);
+    assert.match(fresh.headers.get("www-authenticate") ?? "", /Bearer/);
+    assert.equal((await fresh.json()).error.code, "intake.error.unauthorized");
+    const replay = await submit({ key, idempotencyKey: idem });
+    assert.equal(replay.status, 401);
+    assert.equal(await countCases(a), before);
+  });
+
   it("records when a key was last used", async () => {
     const { id, key } = await createApiKey(db(), a.id, { name: "Zähler", createdBy: null });
     await submit({ key, service: "gibt-es-nicht" });
