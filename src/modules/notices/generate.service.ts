@@ -286,22 +286,25 @@ async function paymentOf(
 async function allocateKassenzeichen(tx: Tx, r: MakeRequest, title: string): Promise<string> {
   const scheme = KassenzeichenScheme.parse(r.tenant.settings.kassenzeichen ?? {});
   const year = Number(germanDate(r.now).slice(0, 4));
-  const sequence = await nextKassenzeichenNumber(tx, r.tenant.id, year);
-  const formatted = formatKassenzeichen(scheme, { year, sequence });
-  if (!formatted.ok) {
-    throw new DomainError("notices.error.payment", {
-      status: 422,
-      params: { title, detail: problemText(formatted.problems) },
+  // After a change of scheme a new number can spell one given before: take the next one then.
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const sequence = await nextKassenzeichenNumber(tx, r.tenant.id, year);
+    const formatted = formatKassenzeichen(scheme, { year, sequence });
+    if (!formatted.ok) {
+      throw new DomainError("notices.error.payment", {
+        status: 422,
+        params: { title, detail: problemText(formatted.problems) },
+      });
+    }
+    const stored = await insertPaymentReference(tx, {
+      tenantId: r.tenant.id,
+      kassenzeichen: formatted.value,
+      caseId: r.caseRow.id,
+      template: r.template,
     });
+    if (stored) return formatted.value;
   }
-  const kassenzeichen = formatted.value;
-  await insertPaymentReference(tx, {
-    tenantId: r.tenant.id,
-    kassenzeichen,
-    caseId: r.caseRow.id,
-    template: r.template,
-  });
-  return kassenzeichen;
+  throw new Error(`No free Kassenzeichen for ${r.tenant.id} after 100 numbers`);
 }
 
 /**

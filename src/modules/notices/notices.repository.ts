@@ -155,11 +155,15 @@ export async function nextKassenzeichenNumber(
   return Number(row.last);
 }
 
+/**
+ * Stores the case's Kassenzeichen; false if the municipality already gave that one (possible
+ * only after its scheme changed: the caller then takes the next number).
+ */
 export async function insertPaymentReference(
   tx: Tx,
   r: { tenantId: string; kassenzeichen: string; caseId: string; template: string },
-): Promise<void> {
-  await tx
+): Promise<boolean> {
+  const row = await tx
     .insertInto("payment_references")
     .values({
       tenant_id: r.tenantId,
@@ -167,7 +171,10 @@ export async function insertPaymentReference(
       case_id: r.caseId,
       template: r.template,
     })
-    .execute();
+    .onConflict((oc) => oc.columns(["tenant_id", "kassenzeichen"]).doNothing())
+    .returning("kassenzeichen")
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export type NewDelivery = {

@@ -27,6 +27,10 @@ export function settingsFormValues(t: TenantRow): Record<string, string> {
     impressum: s.legal?.impressum,
     privacy: s.legal?.privacy,
     accessibility: s.legal?.accessibility,
+    kzPrefix: s.kassenzeichen?.prefix,
+    kzYearDigits: String(s.kassenzeichen?.yearDigits ?? 2),
+    kzSequenceDigits: String(s.kassenzeichen?.sequenceDigits ?? 6),
+    kzCheckDigit: s.kassenzeichen?.checkDigit ?? "luhn",
   };
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v ?? ""]));
 }

@@ -1,5 +1,11 @@
 import type { Context } from "hono";
 import { html } from "hono/html";
+import {
+  CHECK_DIGIT_METHODS,
+  formatKassenzeichen,
+  germanDate,
+  KassenzeichenScheme,
+} from "../../core/index.ts";
 import type { AppEnv } from "../../platform/http/context.ts";
 import type { FieldErrors } from "../../platform/http/forms.ts";
 import { page } from "../../platform/http/layout.ts";
@@ -112,6 +118,30 @@ export function settingsPage(
           ${f("bankName", { autocomplete: "off" })}`,
         )}
         ${fieldset(
+          t("tenants.section.kassenzeichen"),
+          html`<p class="kern-body">${t("tenants.kz.intro")}</p>
+          ${f("kzPrefix", { autocomplete: "off", width: "short", hint: t("tenants.field.kzPrefix.hint") })}
+          ${select({
+            name: "kzYearDigits",
+            label: t("tenants.field.kzYearDigits"),
+            value: v.kzYearDigits,
+            error: e.kzYearDigits,
+            options: ["0", "2", "4"].map((d) => ({ value: d, label: t(`tenants.kz.year.${d}`) })),
+          })}
+          ${f("kzSequenceDigits", { inputmode: "numeric", width: "short", hint: t("tenants.field.kzSequenceDigits.hint") })}
+          ${select({
+            name: "kzCheckDigit",
+            label: t("tenants.field.kzCheckDigit"),
+            value: v.kzCheckDigit,
+            error: e.kzCheckDigit,
+            options: CHECK_DIGIT_METHODS.map((m) => ({
+              value: m,
+              label: t(`tenants.kz.check.${m}`),
+            })),
+          })}
+          ${kassenzeichenExample(c, v)}`,
+        )}
+        ${fieldset(
           t("tenants.section.legal"),
           html`${(["impressum", "privacy", "accessibility"] as const).map((name) =>
             textarea({
@@ -128,6 +158,21 @@ export function settingsPage(
       </form>
       ${logoSection(c, o.hasLogo, o.logoError)}`,
   });
+}
+
+/** The saved (or entered) scheme's first Kassenzeichen of this year, or nothing if invalid. */
+function kassenzeichenExample(c: Context<AppEnv>, v: Record<string, string>) {
+  const scheme = KassenzeichenScheme.safeParse({
+    prefix: v.kzPrefix ?? "",
+    yearDigits: Number(v.kzYearDigits || "2"),
+    sequenceDigits: Number(v.kzSequenceDigits || "6"),
+    checkDigit: v.kzCheckDigit || "luhn",
+  });
+  if (!scheme.success) return "";
+  const year = Number(germanDate(new Date()).slice(0, 4));
+  const example = formatKassenzeichen(scheme.data, { year, sequence: 1 });
+  if (!example.ok) return "";
+  return html`<p class="kern-body" id="kz-example">${c.var.t("tenants.kz.example", { example: example.value })}</p>`;
 }
 
 function logoSection(c: Context<AppEnv>, hasLogo: boolean, error: string | undefined) {

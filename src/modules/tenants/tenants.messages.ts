@@ -40,6 +40,10 @@ registerMessages({
     "tenants.error.postcode": "Bitte geben Sie eine fünfstellige Postleitzahl ein.",
     "tenants.error.colour": "Bitte geben Sie eine Farbe im Format #RRGGBB ein.",
     "tenants.error.state": "Bitte wählen Sie ein Bundesland.",
+    "tenants.error.kzPrefix": "Das Präfix darf bis zu 6 Großbuchstaben oder Ziffern haben.",
+    "tenants.error.kzYearDigits": "Bitte wählen Sie, wie das Jahr im Kassenzeichen steht.",
+    "tenants.error.kzSequenceDigits": "Bitte geben Sie eine Zahl von 4 bis 10 ein.",
+    "tenants.error.kzCheckDigit": "Bitte wählen Sie ein Prüfziffernverfahren.",
   },
   en: {
     "tenants.list.title": "Municipalities",
@@ -78,5 +82,9 @@ registerMessages({
     "tenants.error.postcode": "Please enter a five-digit postcode.",
     "tenants.error.colour": "Please enter a colour as #RRGGBB.",
     "tenants.error.state": "Please choose a federal state.",
+    "tenants.error.kzPrefix": "The prefix may have up to 6 capital letters or digits.",
+    "tenants.error.kzYearDigits": "Please choose how the year appears in the reference.",
+    "tenants.error.kzSequenceDigits": "Please enter a number from 4 to 10.",
+    "tenants.error.kzCheckDigit": "Please choose a check digit method.",
   },
 });

@@ -1,5 +1,6 @@
 import { electronicFormatIBAN, isValidBIC, isValidIBAN } from "ibantools";
 import { z } from "zod";
+import { CHECK_DIGIT_METHODS } from "../../core/index.ts";
 import { DomainError } from "../../platform/errors.ts";
 
 /** The 16 Länder (ISO 3166-2:DE subdivision codes): they decide public holidays and law. */
@@ -121,6 +122,29 @@ export const tenantSettingsInput = z.object({
   impressum: optionalText(20_000),
   privacy: optionalText(50_000),
   accessibility: optionalText(50_000),
+  // The Kassenzeichen scheme of fee notices (core `KassenzeichenScheme`; defaults if left out).
+  kzPrefix: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[0-9A-Z]{0,6}$/, "tenants.error.kzPrefix")
+    .optional()
+    .transform((v) => v ?? ""),
+  kzYearDigits: z
+    .enum(["0", "2", "4"], { message: "tenants.error.kzYearDigits" })
+    .optional()
+    .transform((v) => Number(v ?? "2") as 0 | 2 | 4),
+  kzSequenceDigits: z
+    .string()
+    .trim()
+    .regex(/^(?:[4-9]|10)$/, "tenants.error.kzSequenceDigits")
+    .optional()
+    .or(z.literal("").transform(() => undefined))
+    .transform((v) => Number(v ?? "6")),
+  kzCheckDigit: z
+    .enum(CHECK_DIGIT_METHODS, { message: "tenants.error.kzCheckDigit" })
+    .optional()
+    .transform((v) => v ?? "luhn"),
 });
 
 export type TenantSettingsInput = z.infer<typeof tenantSettingsInput>;

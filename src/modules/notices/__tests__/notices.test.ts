@@ -147,6 +147,17 @@ describe("notices and delivery", () => {
     return t;
   }
 
+  /** Runs SQL as the owner (settings and counters the app cannot write directly). */
+  async function asOwner(query: string, params: unknown[]) {
+    const owner = new pg.Client(app.platform.database.adminUrl);
+    await owner.connect();
+    try {
+      await owner.query(query, params);
+    } finally {
+      await owner.end();
+    }
+  }
+
   async function signedIn(t: typeof tenant) {
     const staff = await makeStaff(app.platform.database.db, t.id, ["caseworker"]);
     const client = new Client(app.url);
@@ -256,6 +267,24 @@ describe("notices and delivery", () => {
     assert.ok(text.includes("שלום"));
     assert.ok(text.includes("$x$"));
     assert.ok(pdfText(doc.content).replace(/\s+/g, "").includes(long), "long word complete");
+  });
+
+  it("takes the next number when a changed scheme spells a Kassenzeichen given before", async () => {
+    const t = await municipality();
+    await asOwner(
+      `update tenants set settings = settings || '{"kassenzeichen": {"yearDigits": 0, "sequenceDigits": 4, "checkDigit": "none"}}' where id = $1`,
+      [t.id],
+    );
+    const first = await decidedCase(t);
+    const [one] = await documentsOf(t.id, first.caseId);
+    assert.equal(one.payment?.kassenzeichen, "0001");
+    // As if the scheme had just changed: the next number spells one already given.
+    await asOwner("update kassenzeichen_counters set last = 0 where tenant_id = $1", [t.id]);
+    const second = await decidedCase(t);
+    assert.equal(second.status, "festgesetzt");
+    const [two] = await documentsOf(t.id, second.caseId);
+    assert.equal(two.payment?.kassenzeichen, "0002");
+    assert.ok(pdfText(two.content).includes("0002"));
   });
 
   it("refuses the decision when the notice cannot be made, leaving the case as it was", async () => {

@@ -4,6 +4,7 @@ import { startTestApp } from "../../../../test/helpers/app.ts";
 import { Client } from "../../../../test/helpers/http.ts";
 import { TestSmtp } from "../../../../test/helpers/smtp.ts";
 import type { Running } from "../../../app.ts";
+import { germanDate, isValidKassenzeichen, KassenzeichenScheme } from "../../../core/index.ts";
 import { createOrgUnit, getTenant, membersOf, orgUnitsOf } from "../index.ts";
 import { makeStaff, makeTenant, PASSWORD, postMultipart, signInStaff } from "./fixtures.ts";
 
@@ -128,6 +129,58 @@ describe("tenant administration", () => {
     assert.match(theme.body, /#123456/);
     const impressum = await client.get(`/${tenant.slug}/impressum`);
     assert.match(impressum.body, /<p class="kern-body">Am Rathaus 2<\/p>/);
+  });
+
+  it("sets the Kassenzeichen scheme, shows its first number, and refuses a bad one on its field", async () => {
+    const form = await client.get(`${base()}/einstellungen`);
+    assert.match(form.body, /id="kzPrefix"/);
+    const scheme = {
+      kzPrefix: "kz",
+      kzYearDigits: "4",
+      kzSequenceDigits: "8",
+      kzCheckDigit: "mod97",
+    };
+    const res = await client.post(`${base()}/einstellungen`, { ...goodSettings, ...scheme }, form);
+    assert.equal(res.status, 303);
+    const saved = await getTenant(db(), tenant.slug);
+    assert.deepEqual(saved!.settings.kassenzeichen, {
+      prefix: "KZ",
+      yearDigits: 4,
+      sequenceDigits: 8,
+      checkDigit: "mod97",
+    });
+    const year = germanDate(new Date()).slice(0, 4);
+    const shown = await client.get(`${base()}/einstellungen`);
+    const example = new RegExp(`KZ${year}00000001(\\d\\d)<`).exec(shown.body);
+    assert.ok(example, "the example number is shown");
+    const parsed = KassenzeichenScheme.parse({
+      prefix: "KZ",
+      yearDigits: 4,
+      sequenceDigits: 8,
+      checkDigit: "mod97",
+    });
+    assert.ok(isValidKassenzeichen(parsed, `KZ${year}00000001${example[1]}`));
+    // Saving the other settings keeps the scheme (the form carries it).
+    const again = await client.post(
+      `${base()}/einstellungen`,
+      { ...goodSettings, ...scheme, city: "Neuheim (Sachsen)" },
+      shown,
+    );
+    assert.equal(again.status, 303);
+    assert.equal((await getTenant(db(), tenant.slug))!.settings.kassenzeichen?.prefix, "KZ");
+
+    const before = await getTenant(db(), tenant.slug);
+    const bad = await client.post(
+      `${base()}/einstellungen`,
+      { ...goodSettings, kzPrefix: "KZ-1", kzSequenceDigits: "12", kzCheckDigit: "crc" },
+      shown,
+    );
+    assert.equal(bad.status, 422);
+    for (const f of ["kzPrefix", "kzSequenceDigits", "kzCheckDigit"]) {
+      assert.match(bad.body, new RegExp(`id="${f}-error"`), f);
+      assert.match(bad.body, new RegExp(`href="#${f}"`), f);
+    }
+    assert.deepEqual(await getTenant(db(), tenant.slug), before);
   });
 
   it("refuses a disguised or oversized logo and keeps a real PNG", async () => {
