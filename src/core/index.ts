@@ -203,7 +203,7 @@ export { lintProcessGraph } from "./lint/graph.ts";
 /** Lints a definition (against the municipality's library); publishing refuses definitions with errors. */
 export { type LintOptions, type LintReport, lintDefinition } from "./lint/lint.ts";
 /** Checks a library text block before it is saved: platform placeholders only. */
-export { checkLibraryBlock } from "./lint/placeholders.ts";
+export { checkLibraryBlock, textGaps } from "./lint/placeholders.ts";
 
 // CLI ----------------------------------------------------------------------------------------
 

@@ -105,6 +105,8 @@ export const messages = {
       "Das Dokument „{id}“ ist ein Gebührenbescheid, der Dienst legt aber keine Gebühren fest.",
     "lint.dataInLibraryBlock":
       "Textbausteine der Kommune gelten für alle Dienste und dürfen nur Platzhalter der Plattform verwenden ({roots}), nicht „{placeholder}“.",
+    "lint.unfilledGap":
+      "Der Text enthält noch eine Lücke zum Ausfüllen: {gap}. Bitte tragen Sie den Text ein (Textbausteine der Kommune: Verwaltung → Textbausteine).",
     "compose.unknownTextBlock":
       "Den Textbaustein „{id}“ gibt es weder im Dienst noch in den Textbausteinen der Kommune.",
     "compose.notADate": "Das Datum „{name}“ ergibt für diesen Vorgang kein Datum, sondern {value}.",
@@ -224,6 +226,8 @@ export const messages = {
       "The document “{id}” is a fee notice, but the service defines no fees.",
     "lint.dataInLibraryBlock":
       "The municipality's text blocks serve every service and may only use the platform's placeholders ({roots}), not “{placeholder}”.",
+    "lint.unfilledGap":
+      "The text still has a gap to fill: {gap}. Please enter the text (the municipality's text blocks: Administration → Text blocks).",
     "compose.unknownTextBlock":
       "The text block “{id}” exists neither in the service nor in the municipality's text blocks.",
     "compose.notADate": "The date “{name}” does not yield a date for this case but {value}.",

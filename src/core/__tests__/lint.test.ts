@@ -81,6 +81,44 @@ describe("lintDefinition with the municipality's library", () => {
     assert.deepEqual(found(lintDefinition(def, { library: shadow })), []);
   });
 
+  it("refuses a gap left to fill ([… eintragen]) in a library block, the service's block or text", () => {
+    const gapped = {
+      ...library,
+      remedyCourt: {
+        text: "Klage beim Verwaltungsgericht [Name und Anschrift des zuständigen Verwaltungsgerichts eintragen].",
+      },
+    };
+    const def = using([0, "remedyCourt"]) as ReturnType<typeof using> & {
+      documents: { blocks: { text?: string }[] }[];
+      textBlocks?: Record<string, { text: string }>;
+    };
+    def.documents[1].blocks.push({ text: "Ihr Ansprechpartner: [Name eintragen]" });
+    def.textBlocks = { ...def.textBlocks, ownGap: { text: "Gebühr nach [Satzung EINTRAGEN]" } };
+    const report = lintDefinition(def, { library: gapped });
+    const gaps = report.findings
+      .filter((f) => f.key === "lint.unfilledGap")
+      .map((f) => [f.path, f.params?.gap]);
+    assert.deepEqual(gaps, [
+      ["textBlocks.ownGap.text", "[Satzung EINTRAGEN]"],
+      [
+        "documents[0].blocks[0].textBlock",
+        "[Name und Anschrift des zuständigen Verwaltungsgerichts eintragen]",
+      ],
+      [`documents[1].blocks[${def.documents[1].blocks.length - 1}].text`, "[Name eintragen]"],
+    ]);
+    assert.equal(report.publishable, false);
+    // Filled in, it passes; square brackets alone are no gap.
+    const filled = {
+      ...library,
+      remedyCourt: { text: "Klage beim Verwaltungsgericht Magdeburg [Breiter Weg 203–206]." },
+    };
+    const ok = using([0, "remedyCourt"]);
+    assert.deepEqual(
+      lintDefinition(ok, { library: filled }).findings.filter((f) => f.key === "lint.unfilledGap"),
+      [],
+    );
+  });
+
   it("refuses a fee notice in a service without fees", () => {
     const def = clone(example) as {
       fees?: unknown;

@@ -77,6 +77,20 @@ function nameIssue(content: string, scope: TextScope): Issue | undefined {
   return resolveReference(scope.model, { kind: "document" }, ref) ? unknown : undefined;
 }
 
+/**
+ * A gap left for the municipality to fill, as the default text blocks have them: "[Name und
+ * Anschrift des zuständigen Verwaltungsgerichts eintragen]". A notice must never print one.
+ */
+const GAP = /\[[^[\]\n]{0,200}\beintragen\]/gi;
+
+/** The gaps still to fill in a text (see `GAP`), in order. */
+export function textGaps(text: string): string[] {
+  return [...text.matchAll(GAP)].map((m) => m[0]);
+}
+
+const gapIssues = (text: string): Issue[] =>
+  textGaps(text).map((gap) => ({ key: "lint.unfilledGap", params: { gap } }));
+
 const error = (path: string, issue: Issue): Finding => ({ severity: "error", path, ...issue });
 
 /**
@@ -95,7 +109,7 @@ export function lintPlaceholders(
   const findings: Finding[] = [];
   for (const [id, block] of Object.entries(def.textBlocks ?? {})) {
     const scope = { model, dates: "any", payment: "any" } as const;
-    for (const issue of placeholderIssues(block.text, scope)) {
+    for (const issue of [...placeholderIssues(block.text, scope), ...gapIssues(block.text)]) {
       findings.push(error(`textBlocks.${id}.text`, issue));
     }
   }
@@ -110,7 +124,7 @@ export function lintPlaceholders(
       const path = `documents[${d}].blocks[${b}]`;
       if (block.text) {
         const scope = { model, forEach: block.forEach, dates, payment };
-        for (const issue of placeholderIssues(block.text, scope)) {
+        for (const issue of [...placeholderIssues(block.text, scope), ...gapIssues(block.text)]) {
           findings.push(error(`${path}.text`, issue));
         }
       }
@@ -127,7 +141,10 @@ export function lintPlaceholders(
         ? placeholderIssues(own.text, { model, dates, payment }).filter((i) =>
             DOCUMENT_ISSUES.has(i.key),
           )
-        : placeholderIssues(shared?.text ?? "", { dates, payment });
+        : [
+            ...placeholderIssues(shared?.text ?? "", { dates, payment }),
+            ...gapIssues(shared?.text ?? ""),
+          ];
       for (const issue of issues) {
         findings.push(
           error(`${path}.textBlock`, {

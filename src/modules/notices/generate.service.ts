@@ -17,6 +17,7 @@ import {
   type Problem,
   type ServiceDefinition,
   type TextBlockLibrary,
+  textGaps,
 } from "../../core/index.ts";
 import type { Tx } from "../../platform/db/database.ts";
 import type { DocumentPayment } from "../../platform/db/schema.ts";
@@ -89,6 +90,13 @@ export async function makeDocument(
   const land = await tenantLand(platform.database.db, r.tenant.id);
   const today = germanDate(r.now);
   const library = await libraryOf(tx, r.tenant.id);
+  // A gap left to fill ("[… eintragen]") is never printed: the publishing linter refuses it, and
+  // this catches versions published before it did. Only the template's texts are searched, not
+  // the applicant's answers (which may hold anything).
+  const [gap] = documentGaps(def, r.template, library);
+  if (gap) {
+    throw new DomainError("notices.error.gap", { status: 422, params: { title: doc.title, gap } });
+  }
   const payment = doc.payment
     ? await paymentOf(tx, r, doc.title, deadlineEnd(today, doc.payment.due, land))
     : undefined;
@@ -327,6 +335,22 @@ function templateVersion(
 /** Problems of the core as one German sentence for the caseworker. */
 function problemText(problems: Problem[]): string {
   return problems.map((p) => formatMessage(p.key, p.params, "de")).join(" ");
+}
+
+/** The gaps to fill in the texts a document is made of: its own text and the blocks it uses. */
+function documentGaps(
+  def: ServiceDefinition,
+  template: string,
+  library: TextBlockLibrary,
+): string[] {
+  const doc = def.documents?.find((d) => d.id === template);
+  return (doc?.blocks ?? []).flatMap((b) => {
+    const block = b.textBlock
+      ? (def.textBlocks?.[b.textBlock] ??
+        (Object.hasOwn(library, b.textBlock) ? library[b.textBlock] : undefined))
+      : undefined;
+    return [...textGaps(b.text ?? ""), ...textGaps(block?.text ?? "")];
+  });
 }
 
 function renderRefused(title: string, err: unknown): DomainError {

@@ -19,6 +19,8 @@ registerMessages({
     "notices.payment.qrCaption": "GiroCode: mit der Banking-App scannen",
     "notices.error.render":
       "Das Dokument „{title}“ konnte nicht erstellt werden. Der Vorgang bleibt unverändert. Bitte versuchen Sie es erneut oder wenden Sie sich an die Administration. ({detail})",
+    "notices.error.gap":
+      "Das Dokument „{title}“ wird nicht erstellt: Sein Text enthält noch eine Lücke zum Ausfüllen ({gap}). Bitte füllen Sie sie aus (Verwaltung → Textbausteine, oder im Dienst). Der Vorgang bleibt unverändert.",
     "notices.error.payment":
       "Der Gebührenbescheid „{title}“ konnte nicht erstellt werden: {detail} Der Vorgang bleibt unverändert.",
     "notices.error.noFees":
@@ -104,6 +106,8 @@ registerMessages({
     "notices.payment.qrCaption": "GiroCode: scan with your banking app",
     "notices.error.render":
       "The document “{title}” could not be made. The case is unchanged. Please try again or contact the administration. ({detail})",
+    "notices.error.gap":
+      "The document “{title}” is not made: its text still has a gap to fill ({gap}). Please fill it in (Administration → Text blocks, or in the service). The case stays unchanged.",
     "notices.error.payment":
       "The fee notice “{title}” could not be made: {detail} The case is unchanged.",
     "notices.error.noFees":

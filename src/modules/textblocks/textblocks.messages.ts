@@ -10,6 +10,10 @@ registerMessages({
     "textblocks.placeholders":
       "Erlaubte Platzhalter: {list}; in Gebührenbescheiden auch {payment}; die Daten des Dokuments als {{dates.name}}. Angaben aus dem Antrag eines Dienstes sind hier nicht möglich.",
     "textblocks.none": "Es gibt noch keine Textbausteine.",
+    "textblocks.gap.badge": "Lücke ausfüllen",
+    "textblocks.gap.title": "Dieser Baustein hat noch eine Lücke",
+    "textblocks.gap.body":
+      "Ersetzen Sie die Angabe in eckigen Klammern durch den richtigen Text. Solange die Lücke besteht, kann kein Dienst diesen Baustein veröffentlichen oder drucken.",
     "textblocks.list": "Textbausteine der Kommune",
     "textblocks.field.key": "Schlüssel",
     "textblocks.field.key.hint":
@@ -43,6 +47,10 @@ registerMessages({
       "Der Textbaustein wird von veröffentlichten Diensten verwendet und kann nicht gelöscht werden: {services}.",
   },
   en: {
+    "textblocks.gap.badge": "Gap to fill",
+    "textblocks.gap.title": "This block still has a gap",
+    "textblocks.gap.body":
+      "Replace the text in square brackets with the right one. While the gap is there, no service can publish or print this block.",
     "textblocks.admin.title": "Text blocks",
     "textblocks.admin.title.intro":
       "Remedy notices, data-protection and payment notes that every notice of your municipality can use.",

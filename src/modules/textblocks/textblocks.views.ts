@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { html } from "hono/html";
-import { PLATFORM_PLACEHOLDERS } from "../../core/index.ts";
+import { PLATFORM_PLACEHOLDERS, textGaps } from "../../core/index.ts";
 import type { AppEnv } from "../../platform/http/context.ts";
 import type { FieldErrors } from "../../platform/http/forms.ts";
 import { page } from "../../platform/http/layout.ts";
@@ -73,7 +73,11 @@ export function textBlocksPage(
         <tbody class="kern-table__body">${o.blocks.map(
           (b) => html`<tr class="kern-table__row">
             <th scope="row" class="kern-table__cell">${b.key}</th>
-            <td class="kern-table__cell">${b.title ?? ""}</td>
+            <td class="kern-table__cell">${b.title ?? ""}${
+              textGaps(b.text).length > 0
+                ? html` <span class="kern-badge kern-badge--warning"><span class="kern-label kern-label--small">${t("textblocks.gap.badge")}</span></span>`
+                : ""
+            }</td>
             <td class="kern-table__cell kern-table__cell--numeric">${b.version}</td>
             <td class="kern-table__cell">${b.updated_by_name ? t("textblocks.changedBy", { when: when(c, b.updated_at), name: b.updated_by_name }) : when(c, b.updated_at)}</td>
             <td class="kern-table__cell"><a class="kern-link" href="${base}/${b.key}">${t("textblocks.edit")}<span class="kern-sr-only">: ${b.key}</span></a></td>
@@ -89,6 +93,17 @@ export function textBlocksPage(
         ${submitButton(t("textblocks.create"))}
       </form>`,
   });
+}
+
+/** A block with a gap to fill ("[… eintragen]"): no service can print it until it is filled. */
+function gapNotice(c: Context<AppEnv>, text: string) {
+  const gaps = textGaps(text);
+  if (gaps.length === 0) return "";
+  return html`<div class="kern-alert kern-alert--warning" role="status">
+    <div class="kern-alert__header"><span class="kern-icon kern-icon--warning" aria-hidden="true"></span>
+      <h2 class="kern-title">${c.var.t("textblocks.gap.title")}</h2></div>
+    <div class="kern-alert__body"><p class="kern-body">${c.var.t("textblocks.gap.body")}</p>
+      <ul class="kern-list">${gaps.map((g) => html`<li>${g}</li>`)}</ul></div></div>`;
 }
 
 /** One block: change title and text (the next version), or delete it. */
@@ -114,6 +129,7 @@ export function textBlockPage(
       <h1 class="kern-title kern-title--large">${title}</h1>
       ${errorSummary(c, e)}
       <p class="kern-body">${t("textblocks.versionInfo", { version: o.block.version, next: o.block.version + 1 })}</p>
+      ${gapNotice(c, o.block.text)}
       <form method="post" action="${action}" novalidate>
         ${csrfField(c)}
         <input type="hidden" name="version" value="${v.version ?? String(o.block.version)}">

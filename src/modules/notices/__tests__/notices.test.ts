@@ -269,6 +269,41 @@ describe("notices and delivery", () => {
     assert.ok(pdfText(doc.content).replace(/\s+/g, "").includes(long), "long word complete");
   });
 
+  it("refuses to make a notice whose text block has a gap to fill, and the case stays", async () => {
+    const t = await municipality();
+    // A version published while its library block was complete …
+    const withPrivacy = structuredClone(dogService) as { documents: { blocks: object[] }[] };
+    withPrivacy.documents[0].blocks.push({ textBlock: "datenschutzhinweis" });
+    await publishService(app.platform.database.db, t.id, withPrivacy);
+    // … whose block has since got a gap (written directly: the admin pages refuse this).
+    await asOwner(
+      `update text_blocks set text = text || ' Ansprechperson: [Name eintragen]' where tenant_id = $1 and key = 'datenschutzhinweis'`,
+      [t.id],
+    );
+    const citizen = await makeCitizen(app);
+    const { caseId } = await app.cases.submit({
+      tenant: t,
+      serviceSlug: "hund-anmelden",
+      data: dogApplication,
+      applicantId: citizen.id,
+      channel: "online",
+      idempotencyKey: `gap-${Date.now()}`,
+      receivedAt: new Date(),
+    });
+    const ref = { tenant: t, caseId };
+    await app.cases.perform({ ...ref, actionId: "startReview", actor: caseworker, input: {} });
+    await assert.rejects(
+      app.cases.perform({ ...ref, actionId: "assessTax", actor: caseworker, input: decision() }),
+      (err: Error & { key?: string; params?: Record<string, unknown> }) =>
+        err.key === "notices.error.gap" && err.params?.gap === "[Name eintragen]",
+    );
+    const row = await tx(t.id, (x) =>
+      x.selectFrom("cases").select(["status"]).where("id", "=", caseId).executeTakeFirstOrThrow(),
+    );
+    assert.equal(row.status, "inPruefung");
+    assert.equal((await documentsOf(t.id, caseId)).length, 0);
+  });
+
   it("takes the next number when a changed scheme spells a Kassenzeichen given before", async () => {
     const t = await municipality();
     await asOwner(

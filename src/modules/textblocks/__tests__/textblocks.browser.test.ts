@@ -74,6 +74,11 @@ describe("text-block pages in a browser, checked with axe", { skip }, () => {
     await submit(page, `form[action$='/hinweisSprechzeiten']`);
     assert.match((await page.textContent("#fehler")) ?? "", /tenant\.sprechzeiten/);
     await accessible(page);
+
+    // the default Klage notice with its gap to fill: the warning, checked too
+    await page.goto(`${base}/rechtsbehelfsbelehrungKlage`);
+    assert.match((await page.textContent(".kern-alert--warning")) ?? "", /Lücke/);
+    await accessible(page);
     await context.close();
   });
 });

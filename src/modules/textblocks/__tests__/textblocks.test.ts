@@ -95,6 +95,18 @@ describe("the municipality's text blocks", () => {
     assert.equal(await getPublishedService(db(), tenant.id, "hund-anmelden"), undefined);
   });
 
+  it("refuses to publish a service using the default Klage notice while its court is a gap", async () => {
+    const tenant = await makeTenant(db(), "tbg");
+    const dog = dogUsing("rechtsbehelfsbelehrungKlage");
+    await assert.rejects(publishService(db(), tenant.id, dog), (err) => {
+      assert.ok(err instanceof DomainError);
+      assert.equal(err.key, "services.error.notPublishable");
+      assert.match(String(err.params?.finding), /Lücke.*zuständigen Verwaltungsgerichts eintragen/);
+      return true;
+    });
+    assert.equal(await getPublishedService(db(), tenant.id, "hund-anmelden"), undefined);
+  });
+
   describe("admin pages (HTTP, no JavaScript)", () => {
     let tenant: { id: string; slug: string; name: string };
     let client: Client;
@@ -116,6 +128,8 @@ describe("the municipality's text blocks", () => {
       const list = await client.get(base());
       assert.equal(list.status, 200);
       for (const key of DEFAULT_KEYS) assert.match(list.body, new RegExp(`>${key}<`));
+      // The default Klage notice leaves the court to fill in: marked in the list.
+      assert.equal(list.body.match(/Lücke ausfüllen/g)?.length, 1);
     });
 
     it("is not there for a caseworker", async () => {
@@ -187,6 +201,9 @@ describe("the municipality's text blocks", () => {
         form,
       );
       assert.equal(saved.status, 303);
+      assert.match(form.body, /Dieser Baustein hat noch eine Lücke/);
+      assert.doesNotMatch((await client.get(path)).body, /Dieser Baustein hat noch eine Lücke/);
+      assert.doesNotMatch((await client.get(base())).body, /Lücke ausfüllen/);
       const after = (await block("rechtsbehelfsbelehrungKlage"))!;
       assert.equal(after.version, before.version + 1);
       assert.equal(after.text, text);
