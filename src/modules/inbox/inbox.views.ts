@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { html } from "hono/html";
+import type { Role } from "../../platform/db/schema.ts";
 import type { AppEnv } from "../../platform/http/context.ts";
 import type { FieldErrors } from "../../platform/http/forms.ts";
 import { page } from "../../platform/http/layout.ts";
@@ -13,22 +14,26 @@ const CHANNELS = ["online", "api", "post", "fax", "phone", "email", "counter"] a
 
 export type InboxQuery = { view: View; sort: "eingang" | "frist"; filters: Filters };
 
-/** The workspace's navigation: inbox, security settings, administration for admins. */
+/**
+ * The workspace's navigation: each page the person's roles open (the same roles its route
+ * guards ask for), and the security settings for everyone.
+ */
 export function workspaceNav(c: Context<AppEnv>, admin: boolean) {
   const t = c.var.t;
   const base = `/${c.var.tenant!.slug}/amt`;
-  return [
-    { href: `${base}/`, label: t("inbox.nav.inbox") },
-    { href: `${base}/erfassung`, label: t("intakeDesk.nav") },
-    { href: `${base}/sammelaktion`, label: t("casework.bulk.title") },
-    { href: `${base}/statistik`, label: t("casework.stats.title") },
-    { href: `${base}/postausgang`, label: t("notices.print.title") },
-    { href: `${base}/sicherheit`, label: t("inbox.nav.security") },
-    ...(staffRoles(c).includes("designer")
-      ? [{ href: `/${c.var.tenant!.slug}/studio/`, label: t("inbox.nav.studio") }]
-      : []),
-    ...(admin ? [{ href: `${base}/verwaltung/`, label: t("inbox.nav.administration") }] : []),
+  const roles = staffRoles(c);
+  const any = (...wanted: Role[]) => admin || wanted.some((r) => roles.includes(r));
+  const links: [boolean, string, string][] = [
+    [any("caseworker", "approver", "auditor"), `${base}/`, "inbox.nav.inbox"],
+    [any("caseworker"), `${base}/erfassung`, "intakeDesk.nav"],
+    [any("caseworker", "approver"), `${base}/sammelaktion`, "casework.bulk.title"],
+    [any("caseworker", "approver", "auditor"), `${base}/statistik`, "casework.stats.title"],
+    [any("caseworker", "approver"), `${base}/postausgang`, "notices.print.title"],
+    [true, `${base}/sicherheit`, "inbox.nav.security"],
+    [roles.includes("designer"), `/${c.var.tenant!.slug}/studio/`, "inbox.nav.studio"],
+    [admin, `${base}/verwaltung/`, "inbox.nav.administration"],
   ];
+  return links.filter(([shown]) => shown).map(([, href, key]) => ({ href, label: t(key) }));
 }
 
 /** The query string of the inbox for a view, filters and sort (cursor optional). */

@@ -5,7 +5,7 @@ import { Client } from "../../../../test/helpers/http.ts";
 import type { Running } from "../../../app.ts";
 import { withTenant } from "../../../platform/db/database.ts";
 import { listEvents } from "../../cases/index.ts";
-import { signInStaff } from "../../tenants/__tests__/fixtures.ts";
+import { makeStaff, signInStaff } from "../../tenants/__tests__/fixtures.ts";
 import { makeInboxTenant, submitDog } from "./fixtures.ts";
 
 const DAY = 86_400_000;
@@ -69,6 +69,43 @@ describe("caseworker inbox", () => {
     });
   });
   after(() => app?.stop());
+
+  it("shows each role only the workspace pages it may open, and each of those opens", async () => {
+    const navOf = (body: string) =>
+      [...(/<nav[^>]*>([\s\S]*?)<\/nav>/.exec(body)?.[1] ?? "").matchAll(/href="([^"]+)"/g)].map(
+        (m) => m[1].replace(`/${env.tenant.slug}`, ""),
+      );
+    const people = {
+      auditor: await makeStaff(app.platform.database.db, env.tenant.id, ["auditor"]),
+      designer: await makeStaff(app.platform.database.db, env.tenant.id, ["designer"]),
+    };
+    const expected = {
+      anna: [
+        "/amt/",
+        "/amt/erfassung",
+        "/amt/sammelaktion",
+        "/amt/statistik",
+        "/amt/postausgang",
+        "/amt/sicherheit",
+      ],
+      auditor: ["/amt/", "/amt/statistik", "/amt/sicherheit"],
+      designer: ["/amt/sicherheit", "/studio/"],
+    };
+    for (const [name, links] of Object.entries(expected)) {
+      let client = clients[name];
+      if (!client) {
+        client = new Client(app.url);
+        await signInStaff(client, env.tenant.slug, people[name as keyof typeof people].email);
+      }
+      const home = await client.get(base());
+      const nav = navOf(home.body).filter((h) => h.startsWith("/amt/") || h.startsWith("/studio/"));
+      assert.deepEqual(nav, links, name);
+      for (const href of links) {
+        const res = await client.get(`/${env.tenant.slug}${href}`);
+        assert.equal(res.status, 200, `${name} ${href}`);
+      }
+    }
+  });
 
   it("routes new cases to the org unit named by the definition and lists them as unassigned", async () => {
     const page = await clients.anna.get(`${base()}?ansicht=offen`);
