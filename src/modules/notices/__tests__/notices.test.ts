@@ -67,9 +67,10 @@ describe("notices and delivery", () => {
     return { ...created, state: "ST", name: "Gemeinde Musterstadt" };
   }
 
-  async function decidedCase(
+  /** A dog registration under review (the next action decides and makes the fee notice). */
+  async function reviewedCase(
     t: typeof tenant,
-    o: { account?: boolean; data?: Record<string, unknown>; signatory?: string } = {},
+    o: { account?: boolean; data?: Record<string, unknown> } = {},
   ) {
     const citizen = o.account === false ? undefined : await makeCitizen(app);
     const { caseId } = await app.cases.submit({
@@ -81,8 +82,39 @@ describe("notices and delivery", () => {
       idempotencyKey: `notice-${Date.now()}-${n++}`,
       receivedAt: new Date(),
     });
-    const ref = { tenant: t, caseId };
-    await app.cases.perform({ ...ref, actionId: "startReview", actor: caseworker, input: {} });
+    await app.cases.perform({
+      tenant: t,
+      caseId,
+      actionId: "startReview",
+      actor: caseworker,
+      input: {},
+    });
+    return { ref: { tenant: t, caseId }, caseId, citizen };
+  }
+
+  /** The decision is refused with `key` (and `check` on its params); the case stays in review. */
+  async function refusedDecision(
+    ref: { tenant: typeof tenant; caseId: string },
+    key: string,
+    check: (params: Record<string, unknown> | undefined) => boolean = () => true,
+  ) {
+    await assert.rejects(
+      app.cases.perform({ ...ref, actionId: "assessTax", actor: caseworker, input: decision() }),
+      (err: Error & { key?: string; params?: Record<string, unknown> }) =>
+        err.key === key && check(err.params),
+    );
+    const row = await tx(ref.tenant.id, (x) =>
+      x.selectFrom("cases").select("status").where("id", "=", ref.caseId).executeTakeFirstOrThrow(),
+    );
+    assert.equal(row.status, "inPruefung");
+    assert.equal((await documentsOf(ref.tenant.id, ref.caseId)).length, 0);
+  }
+
+  async function decidedCase(
+    t: typeof tenant,
+    o: { account?: boolean; data?: Record<string, unknown>; signatory?: string } = {},
+  ) {
+    const { ref, caseId, citizen } = await reviewedCase(t, o);
     const done = await app.cases.perform({
       ...ref,
       actionId: "assessTax",
@@ -280,28 +312,8 @@ describe("notices and delivery", () => {
       `update text_blocks set text = text || ' Ansprechperson: [Name eintragen]' where tenant_id = $1 and key = 'datenschutzhinweis'`,
       [t.id],
     );
-    const citizen = await makeCitizen(app);
-    const { caseId } = await app.cases.submit({
-      tenant: t,
-      serviceSlug: "hund-anmelden",
-      data: dogApplication,
-      applicantId: citizen.id,
-      channel: "online",
-      idempotencyKey: `gap-${Date.now()}`,
-      receivedAt: new Date(),
-    });
-    const ref = { tenant: t, caseId };
-    await app.cases.perform({ ...ref, actionId: "startReview", actor: caseworker, input: {} });
-    await assert.rejects(
-      app.cases.perform({ ...ref, actionId: "assessTax", actor: caseworker, input: decision() }),
-      (err: Error & { key?: string; params?: Record<string, unknown> }) =>
-        err.key === "notices.error.gap" && err.params?.gap === "[Name eintragen]",
-    );
-    const row = await tx(t.id, (x) =>
-      x.selectFrom("cases").select(["status"]).where("id", "=", caseId).executeTakeFirstOrThrow(),
-    );
-    assert.equal(row.status, "inPruefung");
-    assert.equal((await documentsOf(t.id, caseId)).length, 0);
+    const { ref } = await reviewedCase(t);
+    await refusedDecision(ref, "notices.error.gap", (p) => p?.gap === "[Name eintragen]");
   });
 
   it("takes the next number when a changed scheme spells a Kassenzeichen given before", async () => {
@@ -324,27 +336,8 @@ describe("notices and delivery", () => {
 
   it("refuses the decision when the notice cannot be made, leaving the case as it was", async () => {
     const poor = await exhaustedMunicipality();
-    const citizen = await makeCitizen(app);
-    const { caseId } = await app.cases.submit({
-      tenant: poor,
-      serviceSlug: "hund-anmelden",
-      data: dogApplication,
-      applicantId: citizen.id,
-      channel: "online",
-      idempotencyKey: `poor-${Date.now()}`,
-      receivedAt: new Date(),
-    });
-    const ref = { tenant: poor, caseId };
-    await app.cases.perform({ ...ref, actionId: "startReview", actor: caseworker, input: {} });
-    await assert.rejects(
-      app.cases.perform({ ...ref, actionId: "assessTax", actor: caseworker, input: decision() }),
-      (err: Error & { key?: string }) => err.key === "notices.error.payment",
-    );
-    const row = await tx(poor.id, (t) =>
-      t.selectFrom("cases").select(["status"]).where("id", "=", caseId).executeTakeFirstOrThrow(),
-    );
-    assert.equal(row.status, "inPruefung");
-    assert.equal((await documentsOf(poor.id, caseId)).length, 0);
+    const { ref } = await reviewedCase(poor);
+    await refusedDecision(ref, "notices.error.payment");
     const refs = await tx(poor.id, (t) => t.selectFrom("payment_references").selectAll().execute());
     assert.equal(refs.length, 0, "no Kassenzeichen used up");
   });
@@ -532,23 +525,7 @@ describe("notices and delivery", () => {
 
   it("shows the caseworker why a notice could not be made, on the unchanged case file", async () => {
     const t = await exhaustedMunicipality();
-    const citizen = await makeCitizen(app);
-    const { caseId } = await app.cases.submit({
-      tenant: t,
-      serviceSlug: "hund-anmelden",
-      data: dogApplication,
-      applicantId: citizen.id,
-      channel: "online",
-      idempotencyKey: `shown-${Date.now()}`,
-      receivedAt: new Date(),
-    });
-    await app.cases.perform({
-      tenant: t,
-      caseId,
-      actionId: "startReview",
-      actor: caseworker,
-      input: {},
-    });
+    const { caseId } = await reviewedCase(t);
     const { client } = await signedIn(t);
     const base = `/${t.slug}/amt/vorgaenge/${caseId}`;
     const form = await client.get(`${base}/aktionen/assessTax`);
