@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import type { Running } from "../../src/app.ts";
+import { after, describe, it } from "node:test";
+import type { Page } from "playwright-core";
 import {
   linkIn,
   makeStaff,
@@ -10,42 +9,24 @@ import {
   PASSWORD,
   unique,
 } from "../../src/modules/accounts/__tests__/factories.ts";
-import { startTestApp } from "../helpers/app.ts";
-import {
-  axeViolations,
-  CHROMIUM,
-  chromiumAvailable,
-  describeViolations,
-  launchBrowser,
-} from "../helpers/browser.ts";
+import { browserSkip, expectAccessible, useAppAndBrowser } from "../helpers/browser.ts";
 import { TestSmtp } from "../helpers/smtp.ts";
 
-const skip = chromiumAvailable()
-  ? false
-  : `Chromium not found at ${CHROMIUM} (apt-get install chromium)`;
-
-describe("sign-in in a real browser, every page checked with axe", { skip }, () => {
-  let app: Running;
+describe("sign-in in a real browser, every page checked with axe", { skip: browserSkip }, () => {
   let smtp: TestSmtp;
-  let browser: Browser;
-  before(async () => {
+  const suite = useAppAndBrowser(async () => {
     smtp = new TestSmtp();
-    app = await startTestApp({ SMTP_URL: await smtp.start() });
-    browser = await launchBrowser();
+    return { SMTP_URL: await smtp.start() };
   });
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-    await smtp?.stop();
-  });
+  // Registered after the suite's hooks, so it runs once the app has stopped.
+  after(() => smtp?.stop());
 
   /** Asserts the current page has no axe violations (and remembers it was checked). */
   async function accessible(page: Page, expectPath?: string | RegExp) {
     const path = new URL(page.url()).pathname;
     if (typeof expectPath === "string") assert.equal(path, expectPath);
     else if (expectPath) assert.match(path, expectPath);
-    const v = await axeViolations(page);
-    assert.deepEqual(v, [], describeViolations(page.url(), v));
+    await expectAccessible(page);
   }
 
   /** Types into the field with `label` like a person: focus it, then type. */
@@ -55,6 +36,7 @@ describe("sign-in in a real browser, every page checked with axe", { skip }, () 
   }
 
   it("a citizen registers, confirms, turns on TOTP and signs in again with a code", async () => {
+    const { app, browser } = suite;
     const page = await browser.newPage();
     const email = `browser-${unique()}@example.org`;
     await page.goto(`${app.url}/konto/registrieren`);
@@ -130,6 +112,7 @@ describe("sign-in in a real browser, every page checked with axe", { skip }, () 
   });
 
   it("a caseworker signs in, sets up the mandatory TOTP, and signs in with a code", async () => {
+    const { app, browser } = suite;
     const tenant = await makeTenant(app);
     const staff = await makeStaff(app, tenant.id);
     const area = `/${tenant.slug}/amt`;

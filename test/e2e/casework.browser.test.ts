@@ -1,58 +1,36 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { Running } from "../../src/app.ts";
+import { describe, it } from "node:test";
+import type { Page } from "playwright-core";
 import { applyFor, makeOffice } from "../../src/modules/casefile/__tests__/support.ts";
 import { PASSWORD } from "../../src/modules/tenants/__tests__/fixtures.ts";
 import { withTenant } from "../../src/platform/db/database.ts";
-import { startTestApp } from "../helpers/app.ts";
 import {
-  axeViolations,
-  CHROMIUM,
-  chromiumAvailable,
-  describeViolations,
-  launchBrowser,
+  browserSkip,
+  expectAccessible,
+  signedInContext,
+  useAppAndBrowser,
 } from "../helpers/browser.ts";
 
-const skip = chromiumAvailable()
-  ? false
-  : `Chromium not found at ${CHROMIUM} (apt-get install chromium)`;
-
 describe("casework in a real browser: request, answer, propose, approve; stale page refused", {
-  skip,
+  skip: browserSkip,
 }, () => {
-  let app: Running;
-  let browser: Browser;
-  before(async () => {
-    app = await startTestApp({ DEMO_MODE: "true" });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const suite = useAppAndBrowser({ DEMO_MODE: "true" });
 
   async function accessible(page: Page, expectText?: RegExp) {
     if (expectText) assert.match((await page.textContent("main")) ?? "", expectText);
-    const v = await axeViolations(page);
-    assert.deepEqual(v, [], describeViolations(page.url(), v));
+    await expectAccessible(page);
   }
 
   async function signedIn(slug: string, email: string): Promise<Page> {
-    const context: BrowserContext = await browser.newContext();
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    await page.goto(`${app.url}/${slug}/amt/anmelden`);
-    await page.fill("#email", email);
-    await page.fill("#password", PASSWORD);
-    await Promise.all([page.waitForNavigation(), page.click("main button[type=submit]")]);
-    return page;
+    const url = `${suite.app.url}/${slug}/amt/anmelden`;
+    return (await signedInContext(suite.browser, url, email, PASSWORD)).newPage();
   }
 
   const click = (page: Page, selector: string) =>
     Promise.all([page.waitForNavigation(), page.click(selector)]);
 
   it("a caseworker requests a document, the citizen answers, the caseworker proposes, an approver approves", async () => {
+    const { app } = suite;
     const { tenant, staff } = await makeOffice(app);
     const [worker, colleague, approver] = [
       await staff(["caseworker"]),

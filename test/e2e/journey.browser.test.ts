@@ -1,44 +1,18 @@
 import assert from "node:assert/strict";
-import { after, before, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import type { Running } from "../../src/app.ts";
+import { it } from "node:test";
 import { makeCitizen, PASSWORD } from "../../src/modules/accounts/__tests__/factories.ts";
 import { findCase } from "../../src/modules/cases/index.ts";
 import { makeDogTenant, waitFor } from "../../src/modules/citizen/__tests__/support.ts";
 import { withTenant } from "../../src/platform/db/database.ts";
-import { startTestApp } from "../helpers/app.ts";
-import {
-  axeViolations,
-  CHROMIUM,
-  chromiumAvailable,
-  describeViolations,
-  launchBrowser,
-} from "../helpers/browser.ts";
+import { browserSkip, expectAccessible, useAppAndBrowser } from "../helpers/browser.ts";
 import { applyForDogInBrowser } from "../helpers/dog-application.ts";
 
-const skip = chromiumAvailable()
-  ? false
-  : `Chromium not found at ${CHROMIUM} (apt-get install chromium)`;
-
-let app: Running;
-let browser: Browser;
-before(async () => {
-  app = await startTestApp();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function accessible(page: Page) {
-  const v = await axeViolations(page);
-  assert.deepEqual(v, [], describeViolations(page.url(), v));
-}
+const suite = useAppAndBrowser();
 
 it("a citizen applies online, downloads the receipt, follows the case in the account, gets a postbox message and answers the document request", {
-  skip,
+  skip: browserSkip,
 }, async () => {
+  const { app, browser } = suite;
   const { tenant, staff } = await makeDogTenant(app);
   const citizen = await makeCitizen(app);
   const context = await browser.newContext({ acceptDownloads: true });
@@ -54,7 +28,7 @@ it("a citizen applies online, downloads the receipt, follows the case in the acc
   const reference = await applyForDogInBrowser(
     page,
     `${app.url}/${tenant.slug}/dienste/hund-anmelden`,
-    accessible,
+    expectAccessible,
   );
 
   // The receipt (Eingangsbestätigung) from the confirmation page is a PDF.
@@ -72,7 +46,7 @@ it("a citizen applies online, downloads the receipt, follows the case in the acc
   // The case is in the account.
   await page.goto(`${app.url}/konto/`);
   assert.match(await page.locator("main").innerText(), new RegExp(reference));
-  await accessible(page);
+  await expectAccessible(page);
   const caseId = await withTenant(app.platform.database.db, tenant.id, async (tx) => {
     const row = await tx
       .selectFrom("cases")
@@ -97,14 +71,14 @@ it("a citizen applies online, downloads the receipt, follows the case in the acc
     return rows.length > 0 ? rows : undefined;
   });
   await page.goto(`${app.url}/konto/postfach`);
-  await accessible(page);
+  await expectAccessible(page);
   await page.locator("main a.kern-link").filter({ hasText: /./ }).first().click();
-  await accessible(page);
+  await expectAccessible(page);
 
   // The task in the account: answer it, with a document.
   await page.goto(`${app.url}/konto/`);
   await page.getByRole("link", { name: /Jetzt beantworten/ }).click();
-  await accessible(page);
+  await expectAccessible(page);
   await page
     .locator('[name="supplyInformation-supplementNote"]')
     .fill("Anbei der Versicherungsnachweis.");
@@ -115,7 +89,7 @@ it("a citizen applies online, downloads the receipt, follows the case in the acc
   });
   await page.getByRole("button", { name: "Unterlagen nachreichen" }).click();
   await page.waitForLoadState();
-  await accessible(page);
+  await expectAccessible(page);
 
   const after = await withTenant(app.platform.database.db, tenant.id, (tx) => findCase(tx, caseId));
   assert.notEqual(after?.status, "eingegangen");

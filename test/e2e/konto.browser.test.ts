@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import type { Running } from "../../src/app.ts";
+import { describe, it } from "node:test";
+import type { Page } from "playwright-core";
 import { makeCitizen, PASSWORD } from "../../src/modules/accounts/__tests__/factories.ts";
 import {
   applyForDog,
@@ -10,38 +9,20 @@ import {
 } from "../../src/modules/citizen/__tests__/support.ts";
 import { sendMessageToApplicant } from "../../src/modules/postbox/index.ts";
 import { withTenant } from "../../src/platform/db/database.ts";
-import { startTestApp } from "../helpers/app.ts";
-import {
-  axeViolations,
-  CHROMIUM,
-  chromiumAvailable,
-  describeViolations,
-  launchBrowser,
-} from "../helpers/browser.ts";
+import { browserSkip, expectAccessible, useAppAndBrowser } from "../helpers/browser.ts";
 
-const skip = chromiumAvailable()
-  ? false
-  : `Chromium not found at ${CHROMIUM} (apt-get install chromium)`;
-
-describe("Bürgerkonto pages in a real browser, each state checked with axe", { skip }, () => {
-  let app: Running;
-  let browser: Browser;
-  before(async () => {
-    app = await startTestApp();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+describe("Bürgerkonto pages in a real browser, each state checked with axe", {
+  skip: browserSkip,
+}, () => {
+  const suite = useAppAndBrowser();
 
   async function accessible(page: Page, expectText?: RegExp) {
     if (expectText) assert.match(await page.content(), expectText);
-    const v = await axeViolations(page);
-    assert.deepEqual(v, [], describeViolations(page.url(), v));
+    await expectAccessible(page);
   }
 
   async function signIn(page: Page, email: string) {
+    const { app } = suite;
     await page.goto(`${app.url}/konto/anmelden`);
     await page.getByLabel("E-Mail-Adresse", { exact: true }).fill(email);
     await page.getByLabel("Passwort", { exact: true }).fill(PASSWORD);
@@ -50,6 +31,7 @@ describe("Bürgerkonto pages in a real browser, each state checked with axe", { 
   }
 
   it("empty account: overview, postbox, profile (also with errors), export, deletion", async () => {
+    const { app, browser } = suite;
     const citizen = await makeCitizen(app);
     const page = await browser.newPage();
     await signIn(page, citizen.email);
@@ -71,6 +53,7 @@ describe("Bürgerkonto pages in a real browser, each state checked with axe", { 
   });
 
   it("account with a task and messages: overview, case page, task errors, message, reply errors, blocked deletion", async () => {
+    const { app, browser } = suite;
     const { tenant, staff } = await makeDogTenant(app);
     const citizen = await makeCitizen(app);
     const { caseId } = await applyForDog(app, tenant, citizen.id);

@@ -1,18 +1,10 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { after, before, describe, it } from "node:test";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { Running } from "../../src/app.ts";
+import { before, describe, it } from "node:test";
+import type { BrowserContext, Page } from "playwright-core";
 import { PDF } from "../../src/modules/portal/__tests__/fixtures.ts";
 import { publishService } from "../../src/modules/services/index.ts";
-import { startTestApp } from "../helpers/app.ts";
-import {
-  axeViolations,
-  CHROMIUM,
-  chromiumAvailable,
-  describeViolations,
-  launchBrowser,
-} from "../helpers/browser.ts";
+import { browserSkip, expectAccessible, useAppAndBrowser } from "../helpers/browser.ts";
 import {
   applyForDogInBrowser,
   DOG_HOLDER,
@@ -22,21 +14,16 @@ import {
 } from "../helpers/dog-application.ts";
 import { makeTenant } from "../helpers/factories.ts";
 
-const skip = chromiumAvailable()
-  ? false
-  : `Chromium not found at ${CHROMIUM} (apt-get install chromium)`;
-
 const service = (id: string) => JSON.parse(readFileSync(`services/${id}.json`, "utf8"));
 
 describe("applying in a real browser: axe on every state, without JavaScript, keyboard only", {
-  skip,
+  skip: browserSkip,
 }, () => {
-  let app: Running;
-  let browser: Browser;
+  const suite = useAppAndBrowser();
   let tenant: { id: string; slug: string };
   let checkAxe = true;
   before(async () => {
-    app = await startTestApp();
+    const { app } = suite;
     tenant = await makeTenant(app);
     await publishService(app.platform.database.db, tenant.id, service("hund-anmelden"));
     await publishService(
@@ -44,18 +31,12 @@ describe("applying in a real browser: axe on every state, without JavaScript, ke
       tenant.id,
       service("negativzeugnis-vorkaufsrecht"),
     );
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
   });
 
   /** axe runs inside the page: without JavaScript there is nothing to run it with. */
   async function accessible(page: Page) {
     if (!checkAxe) return;
-    const v = await axeViolations(page);
-    assert.deepEqual(v, [], describeViolations(page.url(), v));
+    await expectAccessible(page);
   }
 
   const fill = fillFields;
@@ -63,17 +44,23 @@ describe("applying in a real browser: axe on every state, without JavaScript, ke
 
   async function applyForDog(context: BrowserContext) {
     const page = await context.newPage();
-    await applyForDogInBrowser(page, `${app.url}/${tenant.slug}/dienste/hund-anmelden`, accessible);
+    await applyForDogInBrowser(
+      page,
+      `${suite.app.url}/${tenant.slug}/dienste/hund-anmelden`,
+      accessible,
+    );
     await page.close();
   }
 
   it("a citizen registers a dog: repeating group, conditional field, every page passes axe", async () => {
+    const { browser } = suite;
     const context = await browser.newContext();
     await applyForDog(context);
     await context.close();
   });
 
   it("the same application completes with JavaScript switched off", async () => {
+    const { browser } = suite;
     const context = await browser.newContext({ javaScriptEnabled: false });
     checkAxe = false;
     try {
@@ -85,6 +72,7 @@ describe("applying in a real browser: axe on every state, without JavaScript, ke
   });
 
   it("applies for a Negativzeugnis with a PDF upload, every page passes axe", async () => {
+    const { app, browser } = suite;
     const context = await browser.newContext();
     const page = await context.newPage();
     const base = `${app.url}/${tenant.slug}/dienste/negativzeugnis-vorkaufsrecht`;
@@ -143,6 +131,7 @@ describe("applying in a real browser: axe on every state, without JavaScript, ke
   });
 
   it("completes an application with the keyboard only", async () => {
+    const { app, browser } = suite;
     const context = await browser.newContext();
     const page = await context.newPage();
     const base = `${app.url}/${tenant.slug}/dienste/hund-anmelden`;

@@ -1,6 +1,16 @@
+import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { after, before } from "node:test";
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from "playwright-core";
+import type { Running } from "../../src/app.ts";
+import { startTestApp } from "./app.ts";
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -9,6 +19,11 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM);
 }
+
+/** The `skip` option of a browser suite: false, or why it cannot run. */
+export const browserSkip: string | false = chromiumAvailable()
+  ? false
+  : `Chromium not found at ${CHROMIUM} (apt-get install chromium)`;
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */
 export function launchBrowser(): Promise<Browser> {
@@ -66,4 +81,61 @@ export function describeViolations(url: string, v: AxeViolation[]): string {
         `${url}: ${x.id} (${x.impact}) ${x.help} at ${x.nodes.map((n) => n.target.join(" ")).join(", ")}`,
     )
     .join("\n");
+}
+
+/** Asserts the page as it is now has no axe-core violations at all, of any impact. */
+export async function expectAccessible(page: Page, label = page.url()): Promise<void> {
+  const v = await axeViolations(page);
+  assert.deepEqual(v, [], describeViolations(label, v));
+}
+
+/** The app and the browser of a browser suite, set once the suite's first `before` hook ran. */
+export type AppAndBrowser = { app: Running; browser: Browser };
+
+/**
+ * Registers hooks in the current suite (or file): before its tests, starts the app with `env`
+ * (or what `env()` resolves to) and launches Chromium; after them, closes the browser (with its
+ * contexts) and stops the app. Call it before the suite's own `before` and `after`: node:test
+ * runs hooks in the order they were registered, so those see the app and browser running.
+ */
+export function useAppAndBrowser(
+  env: Record<string, string> | (() => Promise<Record<string, string>>) = {},
+): AppAndBrowser {
+  const suite = {} as AppAndBrowser;
+  before(async () => {
+    suite.app = await startTestApp(typeof env === "function" ? await env() : env);
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.app?.stop();
+  });
+  return suite;
+}
+
+/**
+ * Signs in through the sign-in form at `signInUrl` (staff `/{tenant}/amt/anmelden`, platform
+ * `/admin/anmelden`, citizen `/konto/anmelden`: `#email`, `#password`, the form's submit
+ * button) in a new browser context with a 15 s default timeout, and returns that context signed
+ * in. Throws when the form is shown again instead (wrong password, say).
+ */
+export async function signedInContext(
+  browser: Browser,
+  signInUrl: string,
+  email: string,
+  password: string,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  await page.goto(signInUrl);
+  await page.fill("#email", email);
+  await page.fill("#password", password);
+  await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
+  if (new URL(page.url()).pathname === new URL(signInUrl).pathname) {
+    throw new Error(`signing in as ${email} at ${signInUrl} failed: the form is shown again`);
+  }
+  await page.close();
+  return context;
 }

@@ -1,13 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Browser, Page as BrowserPage } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { startTestApp } from "../../../../test/helpers/app.ts";
 import {
-  axeViolations,
-  CHROMIUM,
-  chromiumAvailable,
-  describeViolations,
+  browserSkip,
+  expectAccessible,
   launchBrowser,
+  signedInContext,
 } from "../../../../test/helpers/browser.ts";
 import { Client } from "../../../../test/helpers/http.ts";
 import { TestSmtp } from "../../../../test/helpers/smtp.ts";
@@ -16,8 +15,6 @@ import { withTenant } from "../../../platform/db/database.ts";
 import { PASSWORD as CITIZEN_PASSWORD, makeCitizen } from "../../accounts/__tests__/factories.ts";
 import { signIn } from "../../citizen/__tests__/support.ts";
 import { makeStaff, makeTenant, PASSWORD, signInStaff } from "../../tenants/__tests__/fixtures.ts";
-
-const skip = chromiumAvailable() ? false : `Chromium not found at ${CHROMIUM}`;
 
 describe("news by topic", () => {
   let app: Running;
@@ -186,46 +183,42 @@ describe("news by topic", () => {
     assert.equal((await subscribed(other.id)).length, 1, "the other person's subscription stays");
   });
 
-  describe("in a browser", { skip }, () => {
+  describe("in a browser", { skip: browserSkip }, () => {
     let browser: Browser;
     before(async () => {
       browser = await launchBrowser();
     });
     after(() => browser?.close());
-    async function accessible(page: BrowserPage) {
-      const v = await axeViolations(page);
-      assert.deepEqual(v, [], describeViolations(page.url(), v));
-    }
 
     it("admin page (with an error), subscriptions and unsubscribe pages pass axe", async () => {
-      const staff = await browser.newContext();
-      staff.setDefaultTimeout(15_000);
+      const staff = await signedInContext(
+        browser,
+        `${app.url}/${tenant.slug}/amt/anmelden`,
+        adminEmail,
+        PASSWORD,
+      );
       const p = await staff.newPage();
-      await p.goto(`${app.url}/${tenant.slug}/amt/anmelden`);
-      await p.fill("#email", adminEmail);
-      await p.fill("#password", PASSWORD);
-      await Promise.all([p.waitForNavigation(), p.click("button[type=submit]")]);
       await p.goto(`${app.url}${base()}`);
-      await accessible(p);
+      await expectAccessible(p);
       await p.focus("#title");
       await Promise.all([p.waitForNavigation(), p.keyboard.press("Enter")]);
       assert.match(await p.content(), /kern-error/);
-      await accessible(p);
+      await expectAccessible(p);
       await staff.close();
 
-      const citizen = await browser.newContext();
-      citizen.setDefaultTimeout(15_000);
+      const citizen = await signedInContext(
+        browser,
+        `${app.url}/konto/anmelden`,
+        other.email,
+        CITIZEN_PASSWORD,
+      );
       const q = await citizen.newPage();
-      await q.goto(`${app.url}/konto/anmelden`);
-      await q.fill("#email", other.email);
-      await q.fill("#password", CITIZEN_PASSWORD);
-      await Promise.all([q.waitForNavigation(), q.click("button[type=submit]")]);
       await q.goto(`${app.url}/konto/abonnements`);
-      await accessible(q);
+      await expectAccessible(q);
       await q.goto(`${app.url}${unsubscribeLink}`);
-      await accessible(q);
+      await expectAccessible(q);
       await q.goto(`${app.url}${unsubscribeLink}x`);
-      await accessible(q);
+      await expectAccessible(q);
       await citizen.close();
     });
   });

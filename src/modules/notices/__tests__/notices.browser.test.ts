@@ -1,23 +1,17 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Browser, Page } from "playwright-core";
-import { startTestApp } from "../../../../test/helpers/app.ts";
 import {
-  axeViolations,
-  CHROMIUM,
-  chromiumAvailable,
-  describeViolations,
-  launchBrowser,
+  browserSkip,
+  expectAccessible,
+  useAppAndBrowser,
 } from "../../../../test/helpers/browser.ts";
-import type { Running } from "../../../app.ts";
 import { withTenant } from "../../../platform/db/database.ts";
 import { publishService } from "../../services/index.ts";
 import { makeTenant } from "../../tenants/__tests__/fixtures.ts";
 import { expireUnretrieved, retrievalPath } from "../index.ts";
 
-const skip = chromiumAvailable() ? false : `Chromium not found at ${CHROMIUM}`;
 const dogService = JSON.parse(readFileSync("services/hund-anmelden.json", "utf8"));
 const {
   taxTagNumbers: _tag,
@@ -27,27 +21,16 @@ const {
 const caseworker = { id: "00000000-0000-4000-8000-000000000002", roles: ["caseworker"] };
 
 /** The retrieval page an e-mail links to: a citizen page, so axe-clean and keyboard-operable. */
-describe("retrieving a notice by e-mail link, in a browser", { skip, timeout: 120_000 }, () => {
-  let app: Running;
-  let browser: Browser;
+describe("retrieving a notice by e-mail link, in a browser", {
+  skip: browserSkip,
+  timeout: 120_000,
+}, () => {
+  const suite = useAppAndBrowser();
   let n = 0;
-
-  before(async () => {
-    app = await startTestApp();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  async function accessible(page: Page) {
-    const v = await axeViolations(page);
-    assert.deepEqual(v, [], describeViolations(page.url(), v));
-  }
 
   /** A decided case of an applicant without account: its notice goes out as an e-mail link. */
   async function emailedNotice() {
+    const { app } = suite;
     const t = await makeTenant(app.platform.database.db, "abruf");
     const tenant = { ...t, state: "ST" };
     await publishService(app.platform.database.db, tenant.id, dogService);
@@ -79,13 +62,14 @@ describe("retrieving a notice by e-mail link, in a browser", { skip, timeout: 12
   }
 
   it("is retrieved with the keyboard alone, and passes axe before and after", async () => {
+    const { app, browser } = suite;
     const { tenant, delivery } = await emailedNotice();
     assert.equal(delivery.channel, "email");
     const page = await browser.newPage({ acceptDownloads: true });
     await page.goto(
       `${app.url}${retrievalPath(app.platform.config.secretKey, tenant, delivery.id)}`,
     );
-    await accessible(page);
+    await expectAccessible(page);
     let focused = "";
     for (let i = 0; i < 30 && !focused.includes("Dokument abrufen"); i++) {
       await page.keyboard.press("Tab");
@@ -109,6 +93,7 @@ describe("retrieving a notice by e-mail link, in a browser", { skip, timeout: 12
   });
 
   it("says plainly when the provision has ended, and passes axe", async () => {
+    const { app, browser } = suite;
     const { tenant, delivery } = await emailedNotice();
     await expireUnretrieved(app.platform, { ...tenant }, new Date(Date.now() + 11 * 86_400_000));
     const page = await browser.newPage();
@@ -119,7 +104,7 @@ describe("retrieving a notice by e-mail link, in a browser", { skip, timeout: 12
     assert.ok(
       (await page.textContent("main"))?.includes("Bereitstellung dieses Dokuments ist beendet"),
     );
-    await accessible(page);
+    await expectAccessible(page);
     await page.close();
   });
 });

@@ -3,13 +3,7 @@ import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { startTestApp } from "../../../../test/helpers/app.ts";
-import {
-  axeViolations,
-  CHROMIUM,
-  chromiumAvailable,
-  describeViolations,
-  launchBrowser,
-} from "../../../../test/helpers/browser.ts";
+import { browserSkip, expectAccessible, launchBrowser } from "../../../../test/helpers/browser.ts";
 import { Client } from "../../../../test/helpers/http.ts";
 import type { Running } from "../../../app.ts";
 import { publishService } from "../../services/index.ts";
@@ -46,8 +40,6 @@ describe("catalogue search (pure)", () => {
 describe("catalogue on the municipality's start page", () => {
   let app: Running;
   let tenant: { id: string; slug: string };
-  const skip = chromiumAvailable() ? false : `Chromium not found at ${CHROMIUM}`;
-
   before(async () => {
     app = await startTestApp();
     const db = app.platform.database.db;
@@ -106,7 +98,7 @@ describe("catalogue on the municipality's start page", () => {
     assert.match(page.body, new RegExp(`href="/${tenant.slug}/">Alle Online-Dienste anzeigen`));
   });
 
-  describe("in a browser", { skip }, () => {
+  describe("in a browser", { skip: browserSkip }, () => {
     let browser: Browser;
     before(async () => {
       browser = await launchBrowser();
@@ -119,17 +111,14 @@ describe("catalogue on the municipality's start page", () => {
       context.setDefaultTimeout(15_000);
       const page = await context.newPage();
       await page.goto(`${app.url}/${tenant.slug}/`);
-      let v = await axeViolations(page);
-      assert.deepEqual(v, [], describeViolations(page.url(), v));
+      await expectAccessible(page);
       await page.focus("#q");
       await page.keyboard.type("kita");
       await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
       assert.match(page.url(), /\?q=kita$/);
-      v = await axeViolations(page);
-      assert.deepEqual(v, [], describeViolations(page.url(), v));
+      await expectAccessible(page);
       await page.goto(`${app.url}/${tenant.slug}/?q=nichts`);
-      v = await axeViolations(page);
-      assert.deepEqual(v, [], describeViolations(page.url(), v));
+      await expectAccessible(page);
       await context.close();
     });
   });
