@@ -37,7 +37,7 @@ export type Stored = { caseId: string; reference: string; status: string; create
 type Waiting = { item: PreparedCase; resolve: (s: Stored) => void; reject: (e: unknown) => void };
 
 const MAX_BATCH = 64;
-const MAX_CONCURRENT_FLUSHES = 4;
+const MAX_CONCURRENT_FLUSHES = 2;
 
 /**
  * Stores new cases with group commit: submissions that arrive while a write is in flight wait
