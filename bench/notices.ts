@@ -22,7 +22,13 @@ import {
 import { translator } from "../src/platform/i18n/index.ts";
 import "../src/modules/documents/documents.messages.ts";
 import "../src/modules/notices/notices.messages.ts";
-import { letterOf, qrSvg, recipientOf, renderDocument } from "../src/modules/documents/index.ts";
+import {
+  letterOf,
+  qrSvg,
+  RENDERS_PER_WORKER,
+  recipientOf,
+  renderDocument,
+} from "../src/modules/documents/index.ts";
 import { noticeContent } from "../src/modules/notices/index.ts";
 import { report } from "./report.ts";
 
@@ -41,7 +47,7 @@ const tenant = {
   },
 };
 
-function feeNotice(i: number): { pdf: Uint8Array; pages: number; sha256: string } {
+async function feeNotice(i: number): Promise<{ pdf: Uint8Array; pages: number; sha256: string }> {
   const cents = 6000 + (i % 500);
   const data = {
     ...example,
@@ -106,7 +112,7 @@ function feeNotice(i: number): { pdf: Uint8Array; pages: number; sha256: string 
     },
     t,
   );
-  const out = renderDocument("notice", content, {
+  const out = await renderDocument("notice", content, {
     createdAt: new Date("2026-11-22T08:00:00Z"),
     assets: { [qrName]: new TextEncoder().encode(qrSvg(epc.payload)) },
   });
@@ -130,15 +136,15 @@ function plainLetter(i: number) {
   );
 }
 
-function measure(name: string, f: (i: number) => { pages: number }) {
-  for (let i = 0; i < 20; i++) f(1_000_000 + i); // warm-up: fonts parsed, templates compiled
+async function measure(name: string, f: (i: number) => Promise<{ pages: number }>) {
+  for (let i = 0; i < 20; i++) await f(1_000_000 + i); // warm-up: fonts parsed, templates compiled
   const times: number[] = [];
   let pages = 0;
   const end = performance.now() + seconds * 1000;
   let i = 0;
   while (performance.now() < end) {
     const start = performance.now();
-    pages = f(i++).pages;
+    pages = (await f(i++)).pages;
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
@@ -154,8 +160,11 @@ function measure(name: string, f: (i: number) => { pages: number }) {
 console.log(
   `# bench/notices — one core (${cpus()[0]?.model ?? "cpu"}), ${seconds} s per measurement`,
 );
-const reference = measure("reference: one-page letter", plainLetter);
-const notices = measure("fee notice with GiroCode", feeNotice);
+const reference = await measure("reference: one-page letter", plainLetter);
+const notices = await measure("fee notice with GiroCode", feeNotice);
+console.log(
+  `memory: ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB resident after the runs (render worker replaced every ${RENDERS_PER_WORKER} renders)`,
+);
 console.log(
   `fee notices: ${notices.toFixed(0)}/s (target >= 200/s) — ${(notices / reference).toFixed(2)} x the one-page reference`,
 );

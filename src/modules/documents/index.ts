@@ -16,13 +16,8 @@ export { groupIban, type LetterData, letterOf } from "./letter.ts";
 export { qrSvg } from "./qr.ts";
 export { receiptContent, recipientOf } from "./receipt.content.ts";
 export { logoAsset, receiptPath, receiptUrl, renderReceipt } from "./receipt.service.ts";
-export {
-  type Assets,
-  RenderFailed,
-  type RenderOptions,
-  renderDocument,
-  renderPdf,
-} from "./renderer.ts";
+export { RENDERS_PER_WORKER, renderDocument, renderPdf } from "./render-pool.ts";
+export { type Assets, RenderFailed, type RenderOptions } from "./renderer.ts";
 export { presentSubmission, presentValue } from "./submission.present.ts";
 
 /** The receipt download; mount before the municipality pages. */

@@ -7,7 +7,7 @@ import { type CaseRow, findCase } from "../cases/index.ts";
 import { getServiceVersion, type PublishedService } from "../services/index.ts";
 import { getTenant, tenantLogo } from "../tenants/index.ts";
 import { receiptContent } from "./receipt.content.ts";
-import { renderPdf } from "./renderer.ts";
+import { renderPdf } from "./render-pool.ts";
 
 export type TenantRef = { id: string; slug: string };
 

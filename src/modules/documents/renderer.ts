@@ -42,20 +42,16 @@ function typst(): NodeCompiler {
 }
 
 /**
- * Renders `templates/<template>.typ` to PDF. All data reaches the template as one JSON value
+ * Renders `templates/<template>.typ` to PDF in this thread (the render worker's work). All data
+ * reaches the template as one JSON value
  * (the file `/data.json`, mapped for this render only and read with `json(...)`): user text is a
  * Typst string there, shown as text, never parsed as markup, so `#import "x"` or `]*[` in a name
  * prints literally. Not `sys.inputs`: they are part of Typst's standard library, and new inputs
  * on every render made it miss much of what it had memoised (0.7 ms of a 6 ms two-page notice).
- * Synchronous inside (Typst compiles in a few milliseconds); one compiler serves every render,
+ * Synchronous (Typst compiles in a few milliseconds); one compiler serves every render,
  * which keeps fonts and templates parsed once.
  */
-export function renderPdf(template: string, data: unknown, opts: RenderOptions = {}): Uint8Array {
-  return renderDocument(template, data, opts).pdf;
-}
-
-/** `renderPdf` with the number of pages made. */
-export function renderDocument(
+export function renderHere(
   template: string,
   data: unknown,
   opts: RenderOptions = {},

@@ -101,7 +101,7 @@ export async function makeDocument(
     ? await paymentOf(tx, r, doc.title, deadlineEnd(today, doc.payment.due, land))
     : undefined;
   const logo = r.tenant.has_logo ? await logoAsset(platform, r.tenant.slug) : undefined;
-  const { pdf, pages, recipient } = renderNotice({
+  const { pdf, pages, recipient } = await renderNotice({
     tenant: r.tenant,
     definition: def,
     template: r.template,
@@ -170,11 +170,11 @@ export type NoticeRequest = {
  * fee notice's payment section with GiroCode. `makeDocument` stores what this makes; the studio's
  * preview shows it. A notice that cannot be made is a `DomainError` with the reason.
  */
-export function renderNotice(r: NoticeRequest): {
+export async function renderNotice(r: NoticeRequest): Promise<{
   pdf: Uint8Array;
   pages: number;
   recipient: string[];
-} {
+}> {
   const def = r.definition;
   const doc = def.documents?.find((d) => d.id === r.template);
   if (!doc) throw new Error(`Document ${r.template} missing in ${def.id} ${def.version}`);
@@ -218,7 +218,7 @@ export function renderNotice(r: NoticeRequest): {
     t,
   );
   try {
-    const rendered = renderDocument("notice", data, {
+    const rendered = await renderDocument("notice", data, {
       createdAt: r.now,
       assets: {
         ...(logo ? { [logo.name]: logo.bytes } : {}),

@@ -60,7 +60,7 @@ export async function makePrintBatch(
     const assets = Object.fromEntries(
       letters.map((l) => [file(l.sha256), new Uint8Array(l.content)]),
     );
-    const rendered = renderDocument("print-batch", data, {
+    const rendered = await renderDocument("print-batch", data, {
       assets,
       createdAt: now,
       standard: "none",

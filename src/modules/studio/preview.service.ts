@@ -95,7 +95,7 @@ export async function previewDocument(
     payment = paymentDetails(tenant, fees, SAMPLE_KASSENZEICHEN, due, doc.title);
   }
   const logo = tenant.has_logo ? await logoAsset(platform, tenant.slug) : undefined;
-  const { pdf } = renderNotice({
+  const { pdf } = await renderNotice({
     tenant,
     definition: def,
     template: doc.id,

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { pdfPages, pdfQrCodes, pdfText, pdfWords } from "../../../../test/helpers/pdf.ts";
 import { epcQrPayload } from "../../../core/payments/epc.ts";
 import { qrSvg } from "../qr.ts";
-import { renderPdf } from "../renderer.ts";
+import { renderPdf } from "../render-pool.ts";
 
 function epc(overrides: { name?: string; remittance?: string; info?: string } = {}): string {
   const result = epcQrPayload({
@@ -33,7 +33,7 @@ function parseSvg(svg: string) {
 }
 
 /** Renders the SVGs side by side, 40 mm wide, on an A4 page through Typst, as a notice would. */
-function sheet(...texts: string[]): Uint8Array {
+function sheet(...texts: string[]): Promise<Uint8Array> {
   const codes = texts.map((_, i) => ({ asset: `qr-${i}.svg`, label: `Code ${i + 1}` }));
   const assets = Object.fromEntries(
     texts.map((text, i) => [`qr-${i}.svg`, new TextEncoder().encode(qrSvg(text))]),
@@ -79,13 +79,13 @@ describe("qrSvg", () => {
 });
 
 describe("QR round trip through a PDF (Typst -> poppler -> jsQR)", () => {
-  it("reads back an EPC payload with umlauts byte for byte", () => {
+  it("reads back an EPC payload with umlauts byte for byte", async () => {
     const payload = epc();
-    const pdf = sheet(payload);
+    const pdf = await sheet(payload);
     assert.deepEqual(pdfQrCodes(pdf), [payload]);
   });
 
-  it("reads back the largest EPC payload at 200 dpi from a 40 mm code", () => {
+  it("reads back the largest EPC payload at 200 dpi from a 40 mm code", async () => {
     const full = epcQrPayload({
       name: "ü".repeat(70),
       iban: "DE02120300000000202051",
@@ -94,23 +94,23 @@ describe("QR round trip through a PDF (Typst -> poppler -> jsQR)", () => {
     });
     assert.ok(full.ok, JSON.stringify(full));
     assert.equal(Buffer.byteLength(full.payload), 331);
-    assert.deepEqual(pdfQrCodes(sheet(full.payload)), [full.payload]);
+    assert.deepEqual(pdfQrCodes(await sheet(full.payload)), [full.payload]);
   });
 
-  it("finds every code on a page, and none on a page without", () => {
+  it("finds every code on a page, and none on a page without", async () => {
     const a = epc();
     const b = epc({ name: "Stadt Musterstadt", remittance: "260001235", info: "" });
-    const found = pdfQrCodes(sheet(a, b));
+    const found = pdfQrCodes(await sheet(a, b));
     assert.deepEqual(found.toSorted(), [a, b].toSorted());
-    const none = sheet();
+    const none = await sheet();
     assert.match(pdfText(none), /Kein Code/);
     assert.deepEqual(pdfQrCodes(none), []);
   });
 });
 
 describe("test/helpers/pdf", () => {
-  it("reads text, pages and word positions in millimetres from the top-left corner", () => {
-    const pdf = sheet(epc(), "zweiter Code");
+  it("reads text, pages and word positions in millimetres from the top-left corner", async () => {
+    const pdf = await sheet(epc(), "zweiter Code");
     assert.equal(pdfPages(pdf), 1);
     assert.match(pdfText(pdf), /Code 1\s+Code 2/);
     const words = pdfWords(pdf);

@@ -1,0 +1,140 @@
+import { Worker } from "node:worker_threads";
+import type { RenderAnswer, RenderRequest } from "./render-worker.ts";
+import { RenderFailed, type RenderOptions } from "./renderer.ts";
+
+/**
+ * Renders after this many renders move to a fresh worker. Typst's PDF export keeps memory it
+ * never gives back, about 0.4 MB a notice (bench/notices.ts; a new compiler in the same thread
+ * does not free it, a terminated worker does): 400 renders hold a worker near 200 MB.
+ */
+export const RENDERS_PER_WORKER = 400;
+
+type Pending = {
+  resolve: (r: { pdf: Uint8Array; pages: number }) => void;
+  reject: (e: Error) => void;
+};
+
+/** One worker thread, the renders sent to it and not yet answered. */
+class RenderWorker {
+  readonly worker: Worker;
+  readonly pending = new Map<number, Pending>();
+  sent = 0;
+
+  constructor(onExit: (w: RenderWorker) => void) {
+    this.worker = new Worker(new URL("./render-worker.ts", import.meta.url));
+    this.worker.unref(); // idle, it keeps no process alive; `ref` while a render is pending
+    this.worker.on("message", (a: RenderAnswer) => {
+      const p = this.pending.get(a.id);
+      if (!p) return;
+      this.pending.delete(a.id);
+      if (this.pending.size === 0) this.worker.unref();
+      if (a.ok) p.resolve({ pdf: a.pdf, pages: a.pages });
+      else p.reject(a.name === "RenderFailed" ? new RenderFailed(a.message) : new Error(a.message));
+    });
+    const fail = (err: Error) => {
+      for (const p of this.pending.values()) p.reject(err);
+      this.pending.clear();
+      onExit(this);
+    };
+    this.worker.on("error", (err) => fail(new Error(`Render worker failed: ${err.message}`)));
+    this.worker.on("exit", (code) => fail(new Error(`Render worker exited (${code})`)));
+  }
+
+  send(id: number, r: Omit<RenderRequest, "id">, p: Pending) {
+    this.sent++;
+    this.pending.set(id, p);
+    this.worker.ref();
+    this.worker.postMessage({ id, ...r } satisfies RenderRequest);
+  }
+}
+
+/**
+ * Renders in a worker thread; after {@link RENDERS_PER_WORKER} renders the next ones go to a new
+ * worker and the old one ends once it has answered what it was sent. Renders run one after
+ * another, in the order asked for, as they did in the main thread.
+ */
+export class RenderPool {
+  private current: RenderWorker | undefined;
+  private nextId = 1;
+  private closed = false;
+
+  render(
+    template: string,
+    data: unknown,
+    opts: RenderOptions = {},
+  ): Promise<{ pdf: Uint8Array; pages: number }> {
+    if (this.closed) return Promise.reject(new Error("Render pool closed"));
+    const w = this.worker();
+    return new Promise((resolve, reject) => {
+      w.send(this.nextId++, { template, data, opts }, { resolve, reject });
+      if (w.sent >= RENDERS_PER_WORKER) this.retire(w);
+    });
+  }
+
+  /** Ends the worker after its pending renders. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const w = this.current;
+    this.current = undefined;
+    if (w) await this.drain(w);
+  }
+
+  private worker(): RenderWorker {
+    this.current ??= new RenderWorker((w) => {
+      if (this.current === w) this.current = undefined;
+    });
+    return this.current;
+  }
+
+  private retire(w: RenderWorker) {
+    if (this.current === w) this.current = undefined;
+    void this.drain(w);
+  }
+
+  private async drain(w: RenderWorker) {
+    const answers = [...w.pending.values()].map(
+      (p) =>
+        new Promise<void>((done) => {
+          const { resolve, reject } = p;
+          p.resolve = (r) => {
+            resolve(r);
+            done();
+          };
+          p.reject = (e) => {
+            reject(e);
+            done();
+          };
+        }),
+    );
+    await Promise.all(answers);
+    await w.worker.terminate();
+  }
+}
+
+let pool: RenderPool | undefined;
+
+/** The process's render pool (made on first use). */
+export function renderPool(): RenderPool {
+  pool ??= new RenderPool();
+  return pool;
+}
+
+/**
+ * Renders `templates/<template>.typ` to PDF in the render worker (see `renderHere` for what a
+ * template gets): the event loop is not blocked while Typst works.
+ */
+export function renderDocument(
+  template: string,
+  data: unknown,
+  opts: RenderOptions = {},
+): Promise<{ pdf: Uint8Array; pages: number }> {
+  return renderPool().render(template, data, opts);
+}
+
+export async function renderPdf(
+  template: string,
+  data: unknown,
+  opts: RenderOptions = {},
+): Promise<Uint8Array> {
+  return (await renderDocument(template, data, opts)).pdf;
+}
