@@ -18,6 +18,7 @@ import {
   composeDocument,
   epcQrPayload,
   loadDefinition,
+  validateSubmission,
 } from "../src/core/index.ts";
 import { translator } from "../src/platform/i18n/index.ts";
 import "../src/modules/documents/documents.messages.ts";
@@ -37,7 +38,14 @@ const t = translator("de");
 const loaded = loadDefinition(readFileSync("services/hund-anmelden.json", "utf8"));
 if (!loaded.ok) throw new Error("reference service does not load");
 const def = loaded.definition;
-const example = JSON.parse(readFileSync("services/examples/hund-anmelden.happy.json", "utf8")).data;
+// As stored with a case: the application validated, computed fields (e.g. `dogCount`) filled
+// in, then the caseworker's inputs of the decision (tax tag numbers, signatory) added.
+const { taxTagNumbers, signatory, ...application } = JSON.parse(
+  readFileSync("services/examples/hund-anmelden.happy.json", "utf8"),
+).data;
+const submitted = validateSubmission(def, application, { today: "2026-11-20" });
+if (!submitted.ok) throw new Error("the reference example does not validate");
+const example = { ...(submitted.data as Record<string, unknown>), taxTagNumbers, signatory };
 const tenant = {
   name: "Gemeinde Musterstadt",
   settings: {
