@@ -150,10 +150,13 @@ export function mountIntake(app: Hono<AppEnv>, platform: Platform, cases: Cases)
   const db = platform.database.db;
   api.use(`${API_BASE}/*`, apiLocale());
 
+  // Built once: it depends only on the schemas and the instance's address.
+  const openApi = JSON.stringify(openApiDocument(platform.config.baseUrl));
   api.get(`${API_BASE}/openapi.json`, (c) => {
     c.header("Cache-Control", "public, max-age=300");
     c.header("Access-Control-Allow-Origin", "*");
-    return c.json(openApiDocument(platform.config.baseUrl));
+    c.header("Content-Type", "application/json");
+    return c.body(openApi);
   });
 
   const limit = bodyLimit({

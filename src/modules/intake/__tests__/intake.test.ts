@@ -74,6 +74,8 @@ describe("JSON intake API", () => {
   it("201: creates a case (channel api) with history, answering reference, status and Location", async () => {
     const res = await submit();
     assert.equal(res.status, 201);
+    // Token-authenticated: the API hands out no cookie (no session, no CSRF cookie).
+    assert.equal(res.headers.get("set-cookie"), null);
     const body = await res.json();
     assert.match(body.caseId, /^[0-9a-f-]{36}$/);
     assert.match(body.reference, /^HUND-\d{4}-\d{5}$/);
