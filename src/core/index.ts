@@ -162,6 +162,8 @@ export {
 export {
   notifiedAfterPosting,
   notifiedAfterRetrieval,
+  POSTAL_DAYS,
+  type PostalDays,
   retrievalDeadline,
 } from "./calendar/notification.ts";
 /** `2025-10-17` -> `17.10.2025`, as letters and pages print a date. */

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { type Bundesland, deadlineEnd, holidayName, isWorkingDay } from "../calendar/calendar.ts";
 import { addMonths, germanDate, resolveDateBound } from "../calendar/dates.ts";
+import { notifiedAfterPosting } from "../calendar/notification.ts";
 import { readFixture } from "./helpers.ts";
 
 type Cases = {
@@ -51,6 +52,18 @@ describe("dates", () => {
       assert.equal(germanDate(new Date(c.instant)), c.date);
     });
   }
+  it("dates a posted notice on the fourth day after posting, or the third where the Land says so", () => {
+    // Posted on Monday 2 November 2026: Friday the 6th, or Thursday the 5th.
+    assert.equal(notifiedAfterPosting("2026-11-02", "ST"), "2026-11-06");
+    assert.equal(notifiedAfterPosting("2026-11-02", "ST", 3), "2026-11-05");
+    // Posted on Wednesday: the fourth day is a Sunday, so Monday; the third a Saturday, so Monday.
+    assert.equal(notifiedAfterPosting("2026-11-04", "ST"), "2026-11-09");
+    assert.equal(notifiedAfterPosting("2026-11-04", "ST", 3), "2026-11-09");
+    // Reformation Day (31 October) is a holiday in Sachsen-Anhalt, not in Bayern.
+    assert.equal(notifiedAfterPosting("2025-10-27", "ST"), "2025-11-03");
+    assert.equal(notifiedAfterPosting("2025-10-27", "BY"), "2025-10-31");
+  });
+
   it("answers each instant on its own, also one millisecond either side of midnight in Berlin", () => {
     // germanDate remembers its last answer per minute: neighbours must not share it.
     const seq = [

@@ -5,6 +5,7 @@ import type { Platform } from "../../platform/http/context.ts";
 import { translator } from "../../platform/i18n/index.ts";
 import { recordCaseEvent, tenantLand } from "../cases/index.ts";
 import { renderDocument } from "../documents/index.ts";
+import { getTenantById } from "../tenants/index.ts";
 import { insertBatch, lastBatchNumber, markPosted, queuedLetters } from "./notices.repository.ts";
 
 /** Letters per batch: one print job the print room can handle (and one PDF Typst makes quickly). */
@@ -25,11 +26,12 @@ export async function makePrintBatch(
   now = new Date(),
 ): Promise<PrintBatch | undefined> {
   const land = await tenantLand(platform.database.db, tenant.id);
+  const settings = (await getTenantById(platform.database.db, tenant.id))?.settings;
   return withTenant(platform.database.db, tenant.id, async (tx) => {
     const letters = await queuedLetters(tx, BATCH_SIZE);
     if (letters.length === 0) return undefined;
     const postedOn = germanDate(now);
-    const effectiveOn = notifiedAfterPosting(postedOn, land);
+    const effectiveOn = notifiedAfterPosting(postedOn, land, settings?.postalDays ?? 4);
     const t = translator("de");
     const pages = letters.reduce((n, l) => n + l.pages, 0);
     const nextNumber = (await lastBatchNumber(tx)) + 1;

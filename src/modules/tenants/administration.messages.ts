@@ -21,6 +21,12 @@ registerMessages({
     "tenants.section.appearance": "Erscheinungsbild",
     "tenants.section.bank": "Bankverbindung",
     "tenants.section.legal": "Rechtliche Texte",
+    "tenants.section.notification": "Bekanntgabe von Bescheiden",
+    "tenants.field.postalDays": "Ein mit der Post versandter Bescheid gilt als bekannt gegeben",
+    "tenants.field.postalDays.hint":
+      "Maßgeblich ist das Verwaltungsverfahrensgesetz Ihres Landes (§ 41 Abs. 2). Der Bund und viele Länder sehen seit 2025 den vierten Tag vor; gilt in Ihrem Land noch der dritte Tag, wählen Sie ihn hier. Fällt der Tag auf ein Wochenende oder einen Feiertag, gilt der nächste Werktag.",
+    "tenants.postalDays.4": "am vierten Tag nach Aufgabe zur Post",
+    "tenants.postalDays.3": "am dritten Tag nach Aufgabe zur Post",
     "tenants.section.kassenzeichen": "Kassenzeichen für Gebührenbescheide",
     "tenants.kz.intro":
       "So werden die Kassenzeichen gebildet, unter denen Ihre Kasse Zahlungen zuordnet: Präfix, Jahr, laufende Nummer und Prüfziffer. Änderungen gelten für neue Bescheide; vergebene Kassenzeichen bleiben gültig.",
@@ -167,6 +173,12 @@ registerMessages({
     "tenants.section.appearance": "Appearance",
     "tenants.section.bank": "Bank account",
     "tenants.section.legal": "Legal texts",
+    "tenants.section.notification": "Notification of notices",
+    "tenants.field.postalDays": "A notice sent by post counts as notified",
+    "tenants.field.postalDays.hint":
+      "Your Land's administrative procedure act decides (§ 41 (2)). Federal law and many Länder have said the fourth day since 2025; if your Land still says the third day, choose it here. A day on a weekend or public holiday moves to the next working day.",
+    "tenants.postalDays.4": "on the fourth day after posting",
+    "tenants.postalDays.3": "on the third day after posting",
     "tenants.section.kassenzeichen": "Payment references on fee notices",
     "tenants.kz.intro":
       "How the payment references (Kassenzeichen) your treasury matches payments by are made: prefix, year, running number and check digit. Changes apply to new notices; references already given stay valid.",

@@ -27,6 +27,7 @@ export function settingsFormValues(t: TenantRow): Record<string, string> {
     impressum: s.legal?.impressum,
     privacy: s.legal?.privacy,
     accessibility: s.legal?.accessibility,
+    postalDays: String(s.postalDays ?? 4),
     kzPrefix: s.kassenzeichen?.prefix,
     kzYearDigits: String(s.kassenzeichen?.yearDigits ?? 2),
     kzSequenceDigits: String(s.kassenzeichen?.sequenceDigits ?? 6),

@@ -5,6 +5,7 @@ import {
   formatKassenzeichen,
   germanDate,
   KassenzeichenScheme,
+  POSTAL_DAYS,
 } from "../../core/index.ts";
 import type { AppEnv } from "../../platform/http/context.ts";
 import type { FieldErrors } from "../../platform/http/forms.ts";
@@ -116,6 +117,20 @@ export function settingsPage(
           html`${f("iban", { autocomplete: "off" })}
           ${f("bic", { autocomplete: "off", width: "short" })}
           ${f("bankName", { autocomplete: "off" })}`,
+        )}
+        ${fieldset(
+          t("tenants.section.notification"),
+          select({
+            name: "postalDays",
+            label: t("tenants.field.postalDays"),
+            hint: t("tenants.field.postalDays.hint"),
+            value: v.postalDays,
+            error: e.postalDays,
+            options: POSTAL_DAYS.map((d) => ({
+              value: String(d),
+              label: t(`tenants.postalDays.${d}`),
+            })),
+          }),
         )}
         ${fieldset(
           t("tenants.section.kassenzeichen"),

@@ -122,6 +122,10 @@ export const tenantSettingsInput = z.object({
   impressum: optionalText(20_000),
   privacy: optionalText(50_000),
   accessibility: optionalText(50_000),
+  postalDays: z
+    .enum(["3", "4"], { message: "tenants.error.postalDays" })
+    .optional()
+    .transform((v) => Number(v ?? "4") as 3 | 4),
   // The Kassenzeichen scheme of fee notices (core `KassenzeichenScheme`; defaults if left out).
   kzPrefix: z
     .string()

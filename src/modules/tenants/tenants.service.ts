@@ -28,6 +28,7 @@ export function settingsFromInput(i: TenantSettingsInput): TenantSettings {
     bank: { iban: i.iban, bic: i.bic, bankName: i.bankName },
     state: i.state,
     legal: { impressum: i.impressum, privacy: i.privacy, accessibility: i.accessibility },
+    postalDays: i.postalDays,
     kassenzeichen: {
       prefix: i.kzPrefix,
       yearDigits: i.kzYearDigits,

@@ -15,6 +15,8 @@ export type TenantSettings = {
   /** Bundesland code (ISO 3166-2 subdivision without "DE-"), e.g. "ST". */
   state?: string;
   legal?: { impressum?: string; privacy?: string; accessibility?: string };
+  /** Days after posting a letter counts as notified: 4 (default, VwVfG since 2025) or 3 (Land law). */
+  postalDays?: 3 | 4;
   /** How fee notices number their payment reference (src/core/payments/kassenzeichen.ts). */
   kassenzeichen?: {
     prefix?: string;

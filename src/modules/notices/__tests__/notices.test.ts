@@ -544,6 +544,17 @@ describe("notices and delivery", () => {
     assert.equal(row.status, "inPruefung");
   });
 
+  it("dates a posted notice by the municipality's rule: the third day where its Land still says so", async () => {
+    const t = await municipality({ postalDays: "3" });
+    const { caseId } = await decidedCase(t);
+    await delivered(t.id, caseId);
+    const later = new Date(Date.now() + 11 * 86_400_000);
+    await expireUnretrieved(app.platform, t, later);
+    assert.ok(await makePrintBatch(app.platform, t, caseworker.id, later));
+    const [, posted] = await deliveriesOf(t.id, caseId);
+    assert.equal(posted.effective_on, notifiedAfterPosting(germanDate(later), "ST", 3));
+  });
+
   it("the outgoing-mail page makes the print batch and serves it", async () => {
     const t = await municipality();
     const { caseId } = await decidedCase(t);

@@ -139,6 +139,7 @@ describe("tenant administration", () => {
       kzYearDigits: "4",
       kzSequenceDigits: "8",
       kzCheckDigit: "mod97",
+      postalDays: "3",
     };
     const res = await client.post(`${base()}/einstellungen`, { ...goodSettings, ...scheme }, form);
     assert.equal(res.status, 303);
@@ -149,6 +150,7 @@ describe("tenant administration", () => {
       sequenceDigits: 8,
       checkDigit: "mod97",
     });
+    assert.equal(saved!.settings.postalDays, 3);
     const year = germanDate(new Date()).slice(0, 4);
     const shown = await client.get(`${base()}/einstellungen`);
     const example = new RegExp(`KZ${year}00000001(\\d\\d)<`).exec(shown.body);
@@ -172,11 +174,17 @@ describe("tenant administration", () => {
     const before = await getTenant(db(), tenant.slug);
     const bad = await client.post(
       `${base()}/einstellungen`,
-      { ...goodSettings, kzPrefix: "KZ-1", kzSequenceDigits: "12", kzCheckDigit: "crc" },
+      {
+        ...goodSettings,
+        kzPrefix: "KZ-1",
+        kzSequenceDigits: "12",
+        kzCheckDigit: "crc",
+        postalDays: "5",
+      },
       shown,
     );
     assert.equal(bad.status, 422);
-    for (const f of ["kzPrefix", "kzSequenceDigits", "kzCheckDigit"]) {
+    for (const f of ["kzPrefix", "kzSequenceDigits", "kzCheckDigit", "postalDays"]) {
       assert.match(bad.body, new RegExp(`id="${f}-error"`), f);
       assert.match(bad.body, new RegExp(`href="#${f}"`), f);
     }
