@@ -49,7 +49,7 @@ class RenderWorker {
 }
 
 /**
- * Renders in a worker thread; after {@link RENDERS_PER_WORKER} renders the next ones go to a new
+ * Renders in a worker thread; after {@link RENDERS_PER_WORKER} renders (or `rendersPerWorker`) the next ones go to a new
  * worker and the old one ends once it has answered what it was sent. Renders run one after
  * another, in the order asked for, as they did in the main thread.
  */
@@ -57,6 +57,13 @@ export class RenderPool {
   private current: RenderWorker | undefined;
   private nextId = 1;
   private closed = false;
+  private readonly rendersPerWorker: number;
+  /** Workers started so far (for tests and diagnostics). */
+  started = 0;
+
+  constructor(o: { rendersPerWorker?: number } = {}) {
+    this.rendersPerWorker = o.rendersPerWorker ?? RENDERS_PER_WORKER;
+  }
 
   render(
     template: string,
@@ -67,7 +74,7 @@ export class RenderPool {
     const w = this.worker();
     return new Promise((resolve, reject) => {
       w.send(this.nextId++, { template, data, opts }, { resolve, reject });
-      if (w.sent >= RENDERS_PER_WORKER) this.retire(w);
+      if (w.sent >= this.rendersPerWorker) this.retire(w);
     });
   }
 
@@ -80,9 +87,12 @@ export class RenderPool {
   }
 
   private worker(): RenderWorker {
-    this.current ??= new RenderWorker((w) => {
-      if (this.current === w) this.current = undefined;
-    });
+    if (!this.current) {
+      this.started++;
+      this.current = new RenderWorker((w) => {
+        if (this.current === w) this.current = undefined;
+      });
+    }
     return this.current;
   }
 

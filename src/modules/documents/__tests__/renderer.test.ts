@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { pdfText } from "../../../../test/helpers/pdf.ts";
 import { qrSvg } from "../qr.ts";
-import { renderPdf } from "../render-pool.ts";
+import { RenderPool, renderPdf } from "../render-pool.ts";
+import { RenderFailed } from "../renderer.ts";
 
 describe("renderPdf", () => {
   it("prints each render's own data, also when renders follow each other with data of equal size", async () => {
@@ -22,5 +23,29 @@ describe("renderPdf", () => {
     assert.match(texts[1], /Maria Muster/);
     assert.doesNotMatch(texts[1], /Erika/);
     assert.match(texts[2], /Erika Muster/);
+  });
+
+  it("moves to a fresh worker after its quota, answering every render with its own PDF", async () => {
+    const pool = new RenderPool({ rendersPerWorker: 2 });
+    const asset = { "qr-x.svg": new TextEncoder().encode(qrSvg("x")) };
+    const labels = ["Anna", "Bernd", "Carla", "Dieter", "Emil"];
+    // All at once: five renders over three workers, the retired ones finishing what they took.
+    const pdfs = await Promise.all(
+      labels.map((label) =>
+        pool.render(
+          "qr-sheet",
+          { size: 20, codes: [{ asset: "qr-x.svg", label }] },
+          { assets: asset },
+        ),
+      ),
+    );
+    assert.equal(pool.started, 3);
+    pdfs.forEach(({ pdf, pages }, i) => {
+      assert.equal(pages, 1);
+      assert.match(pdfText(pdf), new RegExp(labels[i]));
+    });
+    await assert.rejects(pool.render("gibt-es-nicht", {}), RenderFailed);
+    await pool.close();
+    await assert.rejects(pool.render("qr-sheet", { size: 20, codes: [] }), /closed/);
   });
 });
