@@ -59,19 +59,28 @@ export function repeatedItems(
   });
 }
 
-/** Replaces `{{a.b}}` with the value at that path; objects and lists are not printed. */
+/**
+ * Replaces `{{a.b}}` with the value at that path. A value the case does not have (an optional
+ * field left empty, a field its condition hid) prints as nothing, together with the one space
+ * before it — "in der Straße {{street}} {{streetOther}}, 12" reads "in der Straße Hauptstraße,
+ * 12" — never as template syntax in a letter; objects and lists are not printed either. The
+ * linter has checked every name when the service was published.
+ */
 export function fillPlaceholders(text: string, roots: Record<string, unknown>): string {
-  return text.replace(/\{\{\s*([a-zA-Z]\w*(?:\.[a-zA-Z]\w*)*)\s*\}\}/g, (match, path: string) => {
-    let value: unknown = roots;
-    for (const part of path.split(".")) {
-      // own properties only: `{{case.constructor}}` must not print a function
-      value =
-        value && typeof value === "object" && Object.hasOwn(value, part)
-          ? (value as Record<string, unknown>)[part]
-          : undefined;
-    }
-    if (value === undefined || value === null || typeof value === "object")
-      return value === null ? "" : match;
-    return String(value);
-  });
+  return text.replace(
+    /( ?)\{\{\s*([a-zA-Z]\w*(?:\.[a-zA-Z]\w*)*)\s*\}\}/g,
+    (_match, space: string, path: string) => {
+      let value: unknown = roots;
+      for (const part of path.split(".")) {
+        // own properties only: `{{case.constructor}}` must not print a function
+        value =
+          value && typeof value === "object" && Object.hasOwn(value, part)
+            ? (value as Record<string, unknown>)[part]
+            : undefined;
+      }
+      if (value === undefined || value === null || typeof value === "object") return "";
+      const text = String(value);
+      return text === "" ? "" : space + text;
+    },
+  );
 }
