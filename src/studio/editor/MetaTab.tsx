@@ -102,89 +102,54 @@ export function MetaTab({ store, state }: TabProps) {
           />
         </div>
       </fieldset>
-      <fieldset class="kern-fieldset" data-path="meta.legalBasis">
-        <legend class="kern-label">Rechtsgrundlagen</legend>
-        {errorAt(f, "meta.legalBasis") ? (
-          <p class="kern-error">
-            <span class="kern-body">{errorAt(f, "meta.legalBasis")}</span>
-          </p>
-        ) : null}
-        {legal.map((text, i) => (
-          <div class="studio-row" key={i}>
-            <TextInput
-              label={`Rechtsgrundlage ${i + 1}`}
-              path={`meta.legalBasis[${i}]`}
-              value={text}
-              onInput={(v) =>
-                store.change((d) => {
-                  d.meta.legalBasis[i] = v;
-                })
-              }
-            />
-            <Button
-              small
-              label={`Rechtsgrundlage ${i + 1} entfernen`}
-              onClick={() =>
-                store.change((d) => {
-                  d.meta.legalBasis.splice(i, 1);
-                })
-              }
-            >
-              Entfernen
-            </Button>
-          </div>
-        ))}
-        <Button
-          small
-          onClick={() =>
-            store.change((d) => {
-              d.meta ??= {};
-              d.meta.legalBasis = [...(d.meta.legalBasis ?? []), ""];
-            })
-          }
-        >
-          Rechtsgrundlage hinzufügen
-        </Button>
-      </fieldset>
-      <fieldset class="kern-fieldset">
-        <legend class="kern-label">Erforderliche Unterlagen</legend>
-        {docs.map((doc, i) => (
-          <div class="studio-row" key={i}>
-            <TextInput
-              label={`Unterlage ${i + 1}`}
-              path={`meta.requiredDocuments[${i}].title`}
-              value={doc.title}
-              onInput={(v) =>
-                store.change((d) => {
-                  d.meta.requiredDocuments[i].title = v;
-                })
-              }
-            />
-            <Button
-              small
-              label={`Unterlage ${i + 1} entfernen`}
-              onClick={() =>
-                store.change((d) => {
-                  d.meta.requiredDocuments.splice(i, 1);
-                })
-              }
-            >
-              Entfernen
-            </Button>
-          </div>
-        ))}
-        <Button
-          small
-          onClick={() =>
-            store.change((d) => {
-              d.meta ??= {};
-              d.meta.requiredDocuments = [...(d.meta.requiredDocuments ?? []), { title: "" }];
-            })
-          }
-        >
-          Unterlage hinzufügen
-        </Button>
-      </fieldset>
+      <TextList
+        legend="Rechtsgrundlagen"
+        dataPath="meta.legalBasis"
+        error={errorAt(f, "meta.legalBasis")}
+        itemLabel="Rechtsgrundlage"
+        addLabel="Rechtsgrundlage hinzufügen"
+        values={legal}
+        pathOf={(i) => `meta.legalBasis[${i}]`}
+        onInput={(i, v) =>
+          store.change((d) => {
+            d.meta.legalBasis[i] = v;
+          })
+        }
+        onRemove={(i) =>
+          store.change((d) => {
+            d.meta.legalBasis.splice(i, 1);
+          })
+        }
+        onAdd={() =>
+          store.change((d) => {
+            d.meta ??= {};
+            d.meta.legalBasis = [...(d.meta.legalBasis ?? []), ""];
+          })
+        }
+      />
+      <TextList
+        legend="Erforderliche Unterlagen"
+        itemLabel="Unterlage"
+        addLabel="Unterlage hinzufügen"
+        values={docs.map((doc) => doc.title)}
+        pathOf={(i) => `meta.requiredDocuments[${i}].title`}
+        onInput={(i, v) =>
+          store.change((d) => {
+            d.meta.requiredDocuments[i].title = v;
+          })
+        }
+        onRemove={(i) =>
+          store.change((d) => {
+            d.meta.requiredDocuments.splice(i, 1);
+          })
+        }
+        onAdd={() =>
+          store.change((d) => {
+            d.meta ??= {};
+            d.meta.requiredDocuments = [...(d.meta.requiredDocuments ?? []), { title: "" }];
+          })
+        }
+      />
       <TextInput
         label="Versionsnummer"
         path="version"
@@ -198,5 +163,46 @@ export function MetaTab({ store, state }: TabProps) {
         }
       />
     </div>
+  );
+}
+
+/** A list of one-line texts, each with its remove button, and a button to add one. */
+function TextList(p: {
+  legend: string;
+  dataPath?: string;
+  error?: string;
+  itemLabel: string;
+  addLabel: string;
+  values: string[];
+  pathOf: (i: number) => string;
+  onInput: (i: number, value: string) => void;
+  onRemove: (i: number) => void;
+  onAdd: () => void;
+}) {
+  return (
+    <fieldset class="kern-fieldset" data-path={p.dataPath}>
+      <legend class="kern-label">{p.legend}</legend>
+      {p.error ? (
+        <p class="kern-error">
+          <span class="kern-body">{p.error}</span>
+        </p>
+      ) : null}
+      {p.values.map((text, i) => (
+        <div class="studio-row" key={i}>
+          <TextInput
+            label={`${p.itemLabel} ${i + 1}`}
+            path={p.pathOf(i)}
+            value={text}
+            onInput={(v) => p.onInput(i, v)}
+          />
+          <Button small label={`${p.itemLabel} ${i + 1} entfernen`} onClick={() => p.onRemove(i)}>
+            Entfernen
+          </Button>
+        </div>
+      ))}
+      <Button small onClick={p.onAdd}>
+        {p.addLabel}
+      </Button>
+    </fieldset>
   );
 }

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { type Finding, formatMessage } from "../../core/index.ts";
 import type { TabProps } from "../context.ts";
 import { focusSoon } from "../process/focus.ts";
-import { idFromTitle } from "../process/ids.ts";
+import { useAddByTitle } from "../process/ids.ts";
 import type { Def, DraftStore } from "../store.ts";
 import { findingsAt } from "../store.ts";
 import { Button, FindingNotes, move, RowButtons, Select, TextInput } from "../ui.tsx";
@@ -33,9 +33,32 @@ export function FeesTab({ store, state }: TabProps) {
     [state.def, state.findings],
   );
   const [selected, setSelected] = useState<number | null>(null);
-  const [label, setLabel] = useState("");
   const [mode, setMode] = useState("fixed");
-  const [announce, setAnnounce] = useState("");
+  const {
+    title: label,
+    setTitle: setLabel,
+    announce,
+    setAnnounce,
+    add,
+  } = useAddByTitle({
+    taken: () => items.map((x) => x.id ?? ""),
+    fallback: "gebuehr",
+    missing: "Bitte geben Sie eine Bezeichnung für die Gebührenposition ein.",
+    added: (text) => `Gebührenposition „${text}“ hinzugefügt.`,
+    insert: (id, text) => {
+      const item: Def = { id, label: text, legalBasis: "" };
+      if (mode === "fixed") item.amount = 0;
+      if (mode === "formula") item.amount = "0";
+      if (mode === "table")
+        item.table = { hitPolicy: "first", inputs: [""], rules: [{ when: ["-"], amount: 0 }] };
+      store.change((d) => {
+        d.fees ??= { currency: "EUR", items: [] };
+        d.fees.items ??= [];
+        d.fees.items.push(item);
+      });
+      setSelected(items.length);
+    },
+  });
 
   // a jump from the linter: open the item its path is in
   useEffect(() => {
@@ -51,33 +74,6 @@ export function FeesTab({ store, state }: TabProps) {
     focusSoon(root.current, refocus);
     setRefocus(null);
   }, [refocus]);
-
-  function add(e: Event) {
-    e.preventDefault();
-    const text = label.trim();
-    if (!text) {
-      setAnnounce("Bitte geben Sie eine Bezeichnung für die Gebührenposition ein.");
-      return;
-    }
-    const id = idFromTitle(
-      text,
-      items.map((x) => x.id ?? ""),
-      "gebuehr",
-    );
-    const item: Def = { id, label: text, legalBasis: "" };
-    if (mode === "fixed") item.amount = 0;
-    if (mode === "formula") item.amount = "0";
-    if (mode === "table")
-      item.table = { hitPolicy: "first", inputs: [""], rules: [{ when: ["-"], amount: 0 }] };
-    store.change((d) => {
-      d.fees ??= { currency: "EUR", items: [] };
-      d.fees.items ??= [];
-      d.fees.items.push(item);
-    });
-    setLabel("");
-    setSelected(items.length);
-    setAnnounce(`Gebührenposition „${text}“ hinzugefügt.`);
-  }
 
   function remove(index: number) {
     const name = items[index]?.label || items[index]?.id;

@@ -9,7 +9,7 @@ import { CheckGroup, PeriodInput, periodText } from "./controls.tsx";
 import { Effects } from "./Effects.tsx";
 import { Feel } from "./Feel.tsx";
 import { InputFields } from "./InputFields.tsx";
-import { idFromTitle, isIdentifier } from "./ids.ts";
+import { isIdentifier, useAddByTitle } from "./ids.ts";
 import { labelOf, ROLES } from "./labels.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: an action of a draft is free-form JSON
@@ -25,39 +25,29 @@ export function Actions(p: {
   selected: number | null;
   onSelect: (index: number | null) => void;
 }) {
-  const [title, setTitle] = useState("");
-  const [announce, setAnnounce] = useState("");
   const titleOf = (id: string) => p.statuses.find((s) => s.id === id)?.title || id;
-
-  function add(e: Event) {
-    e.preventDefault();
-    const t = title.trim();
-    if (!t) {
-      setAnnounce("Bitte geben Sie einen Titel für die neue Aktion ein.");
-      return;
-    }
-    const id = idFromTitle(
-      t,
-      p.actions.map((a) => a.id ?? ""),
-      "aktion",
-    );
-    const from = p.def.process?.initialStatus || p.statuses[0]?.id || "";
-    const to = p.statuses.find((s) => s.id !== from)?.id ?? from;
-    p.store.change((d) => {
-      d.process.actions ??= [];
-      d.process.actions.push({
-        id,
-        title: t,
-        from: [from],
-        to,
-        roles: ["caseworker"],
-        effects: [],
+  const { title, setTitle, announce, setAnnounce, add } = useAddByTitle({
+    taken: () => p.actions.map((a) => a.id ?? ""),
+    fallback: "aktion",
+    missing: "Bitte geben Sie einen Titel für die neue Aktion ein.",
+    added: (t) => `Aktion „${t}“ hinzugefügt.`,
+    insert: (id, t) => {
+      const from = p.def.process?.initialStatus || p.statuses[0]?.id || "";
+      const to = p.statuses.find((s) => s.id !== from)?.id ?? from;
+      p.store.change((d) => {
+        d.process.actions ??= [];
+        d.process.actions.push({
+          id,
+          title: t,
+          from: [from],
+          to,
+          roles: ["caseworker"],
+          effects: [],
+        });
       });
-    });
-    setTitle("");
-    setAnnounce(`Aktion „${t}“ hinzugefügt.`);
-    p.onSelect(p.actions.length);
-  }
+      p.onSelect(p.actions.length);
+    },
+  });
 
   function remove(index: number) {
     const name = p.actions[index]?.title || p.actions[index]?.id;

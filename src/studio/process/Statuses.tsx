@@ -15,7 +15,7 @@ import {
   TextInput,
 } from "../ui.tsx";
 import { PeriodInput, periodText } from "./controls.tsx";
-import { idFromTitle, isIdentifier } from "./ids.ts";
+import { isIdentifier, useAddByTitle } from "./ids.ts";
 import { labelOf, STATUS_KINDS } from "./labels.ts";
 
 type Status = {
@@ -37,33 +37,23 @@ export function Statuses(p: {
   selected: number | null;
   onSelect: (index: number | null) => void;
 }) {
-  const [title, setTitle] = useState("");
   const [kind, setKind] = useState("open");
   const [pendingRemoval, setPendingRemoval] = useState<number | null>(null);
-  const [announce, setAnnounce] = useState("");
-
-  function add(e: Event) {
-    e.preventDefault();
-    const t = title.trim();
-    if (!t) {
-      setAnnounce("Bitte geben Sie einen Titel für den neuen Status ein.");
-      return;
-    }
-    const id = idFromTitle(
-      t,
-      p.statuses.map((s) => s.id ?? ""),
-      "status",
-    );
-    p.store.change((d) => {
-      d.process ??= { initialStatus: id, statuses: [], actions: [] };
-      d.process.statuses ??= [];
-      d.process.statuses.push({ id, title: t, kind });
-      if (!d.process.initialStatus) d.process.initialStatus = id;
-    });
-    setTitle("");
-    setAnnounce(`Status „${t}“ hinzugefügt.`);
-    p.onSelect(p.statuses.length);
-  }
+  const { title, setTitle, announce, setAnnounce, add } = useAddByTitle({
+    taken: () => p.statuses.map((s) => s.id ?? ""),
+    fallback: "status",
+    missing: "Bitte geben Sie einen Titel für den neuen Status ein.",
+    added: (t) => `Status „${t}“ hinzugefügt.`,
+    insert: (id, t) => {
+      p.store.change((d) => {
+        d.process ??= { initialStatus: id, statuses: [], actions: [] };
+        d.process.statuses ??= [];
+        d.process.statuses.push({ id, title: t, kind });
+        if (!d.process.initialStatus) d.process.initialStatus = id;
+      });
+      p.onSelect(p.statuses.length);
+    },
+  });
 
   function usersOf(id: string | undefined): Action[] {
     return p.actions.filter((a) => a.to === id || (a.from ?? []).includes(id ?? ""));

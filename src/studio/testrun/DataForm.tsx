@@ -107,20 +107,25 @@ function FieldControl(p: {
   const hintId = hint ? `${id}-hint` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   const label = `${field.label}${field.required ? " *" : ""}`;
+  const hintAndErrors = (
+    <>
+      {hint ? (
+        <div class="kern-hint" id={hintId}>
+          {hint}
+        </div>
+      ) : null}
+      {messages.length ? (
+        <p class="kern-error" id={errorId}>
+          <span class="kern-body">{messages.join(" ")}</span>
+        </p>
+      ) : null}
+    </>
+  );
   const wrap = (control: preact.ComponentChildren, asGroup = false) =>
     asGroup ? (
       <fieldset class="studio-fieldset" aria-describedby={describedBy}>
         <legend class="kern-label">{label}</legend>
-        {hint ? (
-          <div class="kern-hint" id={hintId}>
-            {hint}
-          </div>
-        ) : null}
-        {messages.length ? (
-          <p class="kern-error" id={errorId}>
-            <span class="kern-body">{messages.join(" ")}</span>
-          </p>
-        ) : null}
+        {hintAndErrors}
         {control}
       </fieldset>
     ) : (
@@ -128,16 +133,7 @@ function FieldControl(p: {
         <label class="kern-label" for={id}>
           {label}
         </label>
-        {hint ? (
-          <div class="kern-hint" id={hintId}>
-            {hint}
-          </div>
-        ) : null}
-        {messages.length ? (
-          <p class="kern-error" id={errorId}>
-            <span class="kern-body">{messages.join(" ")}</span>
-          </p>
-        ) : null}
+        {hintAndErrors}
         {control}
       </div>
     );
