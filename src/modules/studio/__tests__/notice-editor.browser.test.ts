@@ -222,6 +222,15 @@ describe("the notice editor and the test run in a browser", { skip }, () => {
         document.querySelector<HTMLTextAreaElement>("[data-path='documents[0].blocks[0].text']")
           ?.value === "Zweiter Absatz.",
     );
+    // the focus follows the block in the animation frame after the re-render (the value above
+    // changes first: asserting at once raced the frame on a loaded machine)
+    await page
+      .waitForFunction(
+        () => document.activeElement?.getAttribute("aria-label") === "Baustein 1 nach unten",
+        undefined,
+        { timeout: 5_000 },
+      )
+      .catch(() => {});
     assert.equal(
       await page.evaluate(() => document.activeElement?.getAttribute("aria-label")),
       "Baustein 1 nach unten",
