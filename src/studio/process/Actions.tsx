@@ -1,5 +1,4 @@
 /** The actions of the process: a list to add, reorder, select and remove; a form for one. */
-import { useState } from "preact/hooks";
 import { type Finding, formatMessage } from "../../core/index.ts";
 import { errorAt } from "../editor/MetaTab.tsx";
 import type { Def, DraftStore } from "../store.ts";

@@ -1,27 +1,17 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser } from "playwright-core";
-import { startTestApp } from "../../../../test/helpers/app.ts";
-import { CHROMIUM, chromiumAvailable, launchBrowser } from "../../../../test/helpers/browser.ts";
-import type { Running } from "../../../app.ts";
+import { describe, it } from "node:test";
+import { browserSkip, useAppAndBrowser } from "../../../../test/helpers/browser.ts";
 import { assertAccessible, createServiceInStudio, studioSession } from "./studio-browser.ts";
 
-const skip = chromiumAvailable() ? false : `Chromium not found at ${CHROMIUM}`;
-
-describe("the studio's fees editor in a browser", { skip }, () => {
-  let app: Running;
-  let browser: Browser;
-  before(async () => {
-    app = await startTestApp({ DEMO_MODE: "true" });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+describe("the studio's fees editor in a browser", { skip: browserSkip }, () => {
+  const suite = useAppAndBrowser({ DEMO_MODE: "true" });
 
   it("adds a fixed fee and a decision table, shows an overlap at its rows until it is fixed, and saves", async () => {
-    const { page, studio, pageErrors, context, tenant } = await studioSession(app, browser, "stfe");
+    const { page, studio, pageErrors, context, tenant } = await studioSession(
+      suite.app,
+      suite.browser,
+      "stfe",
+    );
     await createServiceInStudio(page, studio, "Plakate anzeigen");
     const slug = /\/dienste\/([^/]+)/.exec(page.url())?.[1];
     assert.ok(slug);
@@ -86,7 +76,7 @@ describe("the studio's fees editor in a browser", { skip }, () => {
     await page.keyboard.press("Control+s");
     await page.waitForSelector("text=Gespeichert (Stand 2)");
     const response = await page.request.get(
-      `${app.url}/${tenant.slug}/studio/api/services/${slug}/draft`,
+      `${suite.app.url}/${tenant.slug}/studio/api/services/${slug}/draft`,
     );
     assert.equal(response.status(), 200);
     const { definition } = (await response.json()) as { definition: { fees: unknown } };

@@ -1,12 +1,8 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { startTestApp } from "../../../../test/helpers/app.ts";
-import { CHROMIUM, chromiumAvailable, launchBrowser } from "../../../../test/helpers/browser.ts";
-import type { Running } from "../../../app.ts";
+import { describe, it } from "node:test";
+import type { Page } from "playwright-core";
+import { browserSkip, useAppAndBrowser } from "../../../../test/helpers/browser.ts";
 import { assertAccessible, createServiceInStudio, studioSession } from "./studio-browser.ts";
-
-const skip = chromiumAvailable() ? false : `Chromium not found at ${CHROMIUM}`;
 
 /** The ids of the first page's fields, in order, as the list shows them. */
 const rowIds = (page: Page) =>
@@ -27,20 +23,15 @@ async function previewShows(page: Page, text: string): Promise<string> {
   return String(await handle.jsonValue());
 }
 
-describe("the form builder in a browser", { skip }, () => {
-  let app: Running;
-  let browser: Browser;
-  before(async () => {
-    app = await startTestApp({ DEMO_MODE: "true" });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+describe("the form builder in a browser", { skip: browserSkip }, () => {
+  const suite = useAppAndBrowser({ DEMO_MODE: "true" });
 
   it("adds fields from the palette, writes a condition with completion, reorders by keyboard, previews and saves", async () => {
-    const { page, studio, tenant, pageErrors, context } = await studioSession(app, browser, "stfb");
+    const { page, studio, tenant, pageErrors, context } = await studioSession(
+      suite.app,
+      suite.browser,
+      "stfb",
+    );
     await createServiceInStudio(page, studio, "Hundehaltung melden");
     await page.click("#tab-formular");
     assert.deepEqual(await rowIds(page), ["applicantName", "applicantEmail"]);

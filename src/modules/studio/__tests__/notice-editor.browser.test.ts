@@ -1,14 +1,10 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { startTestApp } from "../../../../test/helpers/app.ts";
-import { CHROMIUM, chromiumAvailable, launchBrowser } from "../../../../test/helpers/browser.ts";
+import { describe, it } from "node:test";
+import type { Page } from "playwright-core";
+import { browserSkip, useAppAndBrowser } from "../../../../test/helpers/browser.ts";
 import { pdfText } from "../../../../test/helpers/pdf.ts";
-import type { Running } from "../../../app.ts";
 import { withTenant } from "../../../platform/db/database.ts";
 import { assertAccessible, createServiceInStudio, studioSession } from "./studio-browser.ts";
-
-const skip = chromiumAvailable() ? false : `Chromium not found at ${CHROMIUM}`;
 
 /**
  * The preview requests the page made; `last()` sends the newest once more (same body, cookies
@@ -40,20 +36,15 @@ function previews(page: Page) {
   };
 }
 
-describe("the notice editor and the test run in a browser", { skip }, () => {
-  let app: Running;
-  let browser: Browser;
-  before(async () => {
-    app = await startTestApp({ DEMO_MODE: "true" });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+describe("the notice editor and the test run in a browser", { skip: browserSkip }, () => {
+  const suite = useAppAndBrowser({ DEMO_MODE: "true" });
 
   it("composes a notice from a library block and free text with a placeholder, previews it, and test-runs the service without creating anything", async () => {
-    const { page, studio, pageErrors, context, tenant } = await studioSession(app, browser, "ntc");
+    const { page, studio, pageErrors, context, tenant } = await studioSession(
+      suite.app,
+      suite.browser,
+      "ntc",
+    );
     await createServiceInStudio(
       page,
       studio,
@@ -184,7 +175,7 @@ describe("the notice editor and the test run in a browser", { skip }, () => {
     await assertAccessible(page, "test run case");
 
     // nothing was created on the server
-    const created = await withTenant(app.platform.database.db, tenant.id, async (tx) => {
+    const created = await withTenant(suite.app.platform.database.db, tenant.id, async (tx) => {
       const count = async (table: "cases" | "documents" | "payment_references") =>
         Number(
           (
@@ -203,7 +194,11 @@ describe("the notice editor and the test run in a browser", { skip }, () => {
   });
 
   it("works on a blank draft, reorders blocks by keyboard, and needs a second person for a second approval", async () => {
-    const { page, studio, pageErrors, context } = await studioSession(app, browser, "ntb");
+    const { page, studio, pageErrors, context } = await studioSession(
+      suite.app,
+      suite.browser,
+      "ntb",
+    );
     await createServiceInStudio(page, studio, "Laternenfest anzeigen");
 
     // a blank draft lacks catalogue facts: the preview works all the same

@@ -1,27 +1,17 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser } from "playwright-core";
-import { startTestApp } from "../../../../test/helpers/app.ts";
-import { CHROMIUM, chromiumAvailable, launchBrowser } from "../../../../test/helpers/browser.ts";
-import type { Running } from "../../../app.ts";
+import { describe, it } from "node:test";
+import { browserSkip, useAppAndBrowser } from "../../../../test/helpers/browser.ts";
 import { assertAccessible, createServiceInStudio, studioSession } from "./studio-browser.ts";
 
-const skip = chromiumAvailable() ? false : `Chromium not found at ${CHROMIUM}`;
-
-describe("the studio's process editor in a browser", { skip }, () => {
-  let app: Running;
-  let browser: Browser;
-  before(async () => {
-    app = await startTestApp({ DEMO_MODE: "true" });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+describe("the studio's process editor in a browser", { skip: browserSkip }, () => {
+  const suite = useAppAndBrowser({ DEMO_MODE: "true" });
 
   it("adds a status and an approval action with second approval and a fee, draws them, marks an unreachable status, and saves", async () => {
-    const { page, studio, pageErrors, context, tenant } = await studioSession(app, browser, "stpr");
+    const { page, studio, pageErrors, context, tenant } = await studioSession(
+      suite.app,
+      suite.browser,
+      "stpr",
+    );
     await createServiceInStudio(page, studio, "Sondernutzung beantragen");
     const slug = /\/dienste\/([^/]+)/.exec(page.url())?.[1];
     assert.ok(slug);
@@ -98,7 +88,7 @@ describe("the studio's process editor in a browser", { skip }, () => {
     await page.keyboard.press("Control+s");
     await page.waitForSelector("text=Gespeichert (Stand 2)");
     const response = await page.request.get(
-      `${app.url}/${tenant.slug}/studio/api/services/${slug}/draft`,
+      `${suite.app.url}/${tenant.slug}/studio/api/services/${slug}/draft`,
     );
     assert.equal(response.status(), 200);
     const { definition } = (await response.json()) as {
@@ -135,7 +125,11 @@ describe("the studio's process editor in a browser", { skip }, () => {
   });
 
   it("draws a real service, selects by keyboard, and a linter finding jumps to the action's roles", async () => {
-    const { page, studio, pageErrors, context } = await studioSession(app, browser, "stpt");
+    const { page, studio, pageErrors, context } = await studioSession(
+      suite.app,
+      suite.browser,
+      "stpt",
+    );
     await createServiceInStudio(page, studio, "Aufgraben", "template:aufgrabegenehmigung");
     await page.click("#tab-ablauf");
     await page.waitForSelector("#process-diagram");

@@ -1,27 +1,17 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser } from "playwright-core";
-import { startTestApp } from "../../../../test/helpers/app.ts";
-import { CHROMIUM, chromiumAvailable, launchBrowser } from "../../../../test/helpers/browser.ts";
-import type { Running } from "../../../app.ts";
+import { describe, it } from "node:test";
+import { browserSkip, useAppAndBrowser } from "../../../../test/helpers/browser.ts";
 import { assertAccessible, createServiceInStudio, studioSession } from "./studio-browser.ts";
 
-const skip = chromiumAvailable() ? false : `Chromium not found at ${CHROMIUM}`;
-
-describe("the studio in a browser", { skip }, () => {
-  let app: Running;
-  let browser: Browser;
-  before(async () => {
-    app = await startTestApp({ DEMO_MODE: "true" });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+describe("the studio in a browser", { skip: browserSkip }, () => {
+  const suite = useAppAndBrowser({ DEMO_MODE: "true" });
 
   it("lists services, creates one, edits it by keyboard, warns of unsaved changes, saves, and passes axe", async () => {
-    const { page, studio, pageErrors, context } = await studioSession(app, browser, "stbr");
+    const { page, studio, pageErrors, context } = await studioSession(
+      suite.app,
+      suite.browser,
+      "stbr",
+    );
     await page.goto(studio);
     await page.waitForSelector("#new-title");
     await assertAccessible(page, "studio list");
@@ -67,7 +57,11 @@ describe("the studio in a browser", { skip }, () => {
   });
 
   it("publishes a service from a template, shows a readable diff, and lists the problems of a broken import", async () => {
-    const { page, studio, pageErrors, context } = await studioSession(app, browser, "stver");
+    const { page, studio, pageErrors, context } = await studioSession(
+      suite.app,
+      suite.browser,
+      "stver",
+    );
     await createServiceInStudio(page, studio, "Hund anmelden", "template:hund-anmelden");
     assert.match((await page.textContent(".studio-status")) ?? "", /keine Fehler/);
     await page.click("#tab-versionen");
