@@ -196,6 +196,8 @@ export {
 export { checkUnaryTests } from "./definition/check-rules.ts";
 /** Compares two versions: added, removed and changed fields, statuses and actions. */
 export { type Change, type DefinitionDiff, diffDefinitions } from "./diff/diff.ts";
+/** Checks a library text block before it is saved: platform placeholders only. */
+export { documentGaps, textGaps } from "./documents/gaps.ts";
 /**
  * Parts of the linter on their own, for editors that check one part of a draft while the
  * rest is still incomplete: the status graph, and gaps and overlaps of fee tables.
@@ -204,8 +206,7 @@ export { lintFeeTables } from "./lint/fee-tables.ts";
 export { lintProcessGraph } from "./lint/graph.ts";
 /** Lints a definition (against the municipality's library); publishing refuses definitions with errors. */
 export { type LintOptions, type LintReport, lintDefinition } from "./lint/lint.ts";
-/** Checks a library text block before it is saved: platform placeholders only. */
-export { checkLibraryBlock, textGaps } from "./lint/placeholders.ts";
+export { checkLibraryBlock } from "./lint/placeholders.ts";
 
 // CLI ----------------------------------------------------------------------------------------
 

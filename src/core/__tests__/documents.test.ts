@@ -4,6 +4,7 @@ import { describe, it } from "node:test";
 import { dateInWords } from "../calendar/dates.ts";
 import { loadDefinition } from "../definition/load.ts";
 import { ComposeError, composeDocument, fillPlaceholders } from "../documents/compose.ts";
+import { documentGaps } from "../documents/gaps.ts";
 import { prefillForm } from "../forms/prefill.ts";
 import { validateSubmission } from "../forms/validate.ts";
 import { performAction, startCase } from "../process/machine.ts";
@@ -270,5 +271,28 @@ describe("composeDocument: named dates, payment, applicant and the library", () 
 
   it("never prints an inherited property", () => {
     assert.equal(fillPlaceholders("x {{case.constructor}}", { case: {} }), "x");
+  });
+});
+
+describe("documentGaps", () => {
+  it("finds gaps in the texts a document takes, the service's block before the library's, never in the data", () => {
+    const def = clone(readFixture<Record<string, any>>("hundesteuer.json"));
+    def.documents[0].blocks = [
+      { text: "Ansprechperson: [Name eintragen]. {{holderName}}" },
+      { textBlock: "remedy" },
+      { textBlock: "court" },
+      { textBlock: "missing" },
+    ];
+    const library = {
+      remedy: { text: "[wird von der Dienst-Fassung verdeckt eintragen]" },
+      court: { text: "Klage beim Verwaltungsgericht [Anschrift eintragen]." },
+    };
+    const loaded = loadDefinition(def);
+    assert.ok(loaded.ok);
+    assert.deepEqual(documentGaps(loaded.definition, "notice", library), [
+      "[Name eintragen]",
+      "[Anschrift eintragen]",
+    ]);
+    assert.deepEqual(documentGaps(loaded.definition, "rejection", library), []);
   });
 });

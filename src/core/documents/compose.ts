@@ -114,7 +114,7 @@ export function composeDocument(
 }
 
 /** A block's text: inline, the service's own text block, or the library's. */
-function blockSource(
+export function blockSource(
   def: ServiceDefinition,
   block: DocumentDef["blocks"][number],
   path: string,

@@ -1,6 +1,7 @@
 import { resolveReference } from "../definition/check-rules.ts";
 import { type DataEntry, dataModel } from "../definition/data-model.ts";
 import type { ServiceDefinition } from "../definition/types.ts";
+import { textGaps } from "../documents/gaps.ts";
 import {
   PLACEHOLDER_ROOTS,
   PLATFORM_PLACEHOLDERS,
@@ -75,17 +76,6 @@ function nameIssue(content: string, scope: TextScope): Issue | undefined {
   }
   const ref = { name, path: rest, from: 0, to: 0 };
   return resolveReference(scope.model, { kind: "document" }, ref) ? unknown : undefined;
-}
-
-/**
- * A gap left for the municipality to fill, as the default text blocks have them: "[Name und
- * Anschrift des zuständigen Verwaltungsgerichts eintragen]". A notice must never print one.
- */
-const GAP = /\[[^[\]\n]{0,200}\beintragen\]/gi;
-
-/** The gaps still to fill in a text (see `GAP`), in order. */
-export function textGaps(text: string): string[] {
-  return [...text.matchAll(GAP)].map((m) => m[0]);
 }
 
 const gapIssues = (text: string): Issue[] =>

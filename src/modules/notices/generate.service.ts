@@ -7,6 +7,7 @@ import {
   ComposeError,
   composeDocument,
   deadlineEnd,
+  documentGaps,
   epcQrPayload,
   formatCents,
   formatKassenzeichen,
@@ -17,7 +18,6 @@ import {
   type Problem,
   type ServiceDefinition,
   type TextBlockLibrary,
-  textGaps,
 } from "../../core/index.ts";
 import type { Tx } from "../../platform/db/database.ts";
 import type { DocumentPayment } from "../../platform/db/schema.ts";
@@ -335,22 +335,6 @@ function templateVersion(
 /** Problems of the core as one German sentence for the caseworker. */
 function problemText(problems: Problem[]): string {
   return problems.map((p) => formatMessage(p.key, p.params, "de")).join(" ");
-}
-
-/** The gaps to fill in the texts a document is made of: its own text and the blocks it uses. */
-function documentGaps(
-  def: ServiceDefinition,
-  template: string,
-  library: TextBlockLibrary,
-): string[] {
-  const doc = def.documents?.find((d) => d.id === template);
-  return (doc?.blocks ?? []).flatMap((b) => {
-    const block = b.textBlock
-      ? (def.textBlocks?.[b.textBlock] ??
-        (Object.hasOwn(library, b.textBlock) ? library[b.textBlock] : undefined))
-      : undefined;
-    return [...textGaps(b.text ?? ""), ...textGaps(block?.text ?? "")];
-  });
 }
 
 function renderRefused(title: string, err: unknown): DomainError {
