@@ -18,7 +18,10 @@ type Pending = {
 class RenderWorker {
   readonly worker: Worker;
   readonly pending = new Map<number, Pending>();
+  /** Resolves when the thread has ended. */
+  readonly exited: Promise<void>;
   sent = 0;
+  private retiring = false;
 
   constructor(onExit: (w: RenderWorker) => void) {
     this.worker = new Worker(new URL("./render-worker.ts", import.meta.url));
@@ -27,9 +30,9 @@ class RenderWorker {
       const p = this.pending.get(a.id);
       if (!p) return;
       this.pending.delete(a.id);
-      if (this.pending.size === 0) this.worker.unref();
       if (a.ok) p.resolve({ pdf: a.pdf, pages: a.pages });
       else p.reject(a.name === "RenderFailed" ? new RenderFailed(a.message) : new Error(a.message));
+      if (this.pending.size === 0) this.idle();
     });
     const fail = (err: Error) => {
       for (const p of this.pending.values()) p.reject(err);
@@ -37,7 +40,24 @@ class RenderWorker {
       onExit(this);
     };
     this.worker.on("error", (err) => fail(new Error(`Render worker failed: ${err.message}`)));
-    this.worker.on("exit", (code) => fail(new Error(`Render worker exited (${code})`)));
+    this.exited = new Promise((done) =>
+      this.worker.on("exit", (code) => {
+        fail(new Error(`Render worker exited (${code})`));
+        done();
+      }),
+    );
+  }
+
+  /** Takes no more renders and ends once it has answered those it was sent. */
+  retire(): Promise<void> {
+    this.retiring = true;
+    if (this.pending.size === 0) this.idle();
+    return this.exited;
+  }
+
+  private idle() {
+    if (this.retiring) void this.worker.terminate();
+    else this.worker.unref();
   }
 
   send(id: number, r: Omit<RenderRequest, "id">, p: Pending) {
@@ -49,8 +69,8 @@ class RenderWorker {
 }
 
 /**
- * Renders in a worker thread; after {@link RENDERS_PER_WORKER} renders (or `rendersPerWorker`) the next ones go to a new
- * worker and the old one ends once it has answered what it was sent. Renders run one after
+ * Renders in a worker thread; after {@link RENDERS_PER_WORKER} renders (or `rendersPerWorker`)
+ * the next ones go to a new worker and the old one ends once it has answered what it was sent. Renders run one after
  * another, in the order asked for, as they did in the main thread.
  */
 export class RenderPool {
@@ -83,7 +103,7 @@ export class RenderPool {
     this.closed = true;
     const w = this.current;
     this.current = undefined;
-    if (w) await this.drain(w);
+    await w?.retire();
   }
 
   private worker(): RenderWorker {
@@ -98,26 +118,7 @@ export class RenderPool {
 
   private retire(w: RenderWorker) {
     if (this.current === w) this.current = undefined;
-    void this.drain(w);
-  }
-
-  private async drain(w: RenderWorker) {
-    const answers = [...w.pending.values()].map(
-      (p) =>
-        new Promise<void>((done) => {
-          const { resolve, reject } = p;
-          p.resolve = (r) => {
-            resolve(r);
-            done();
-          };
-          p.reject = (e) => {
-            reject(e);
-            done();
-          };
-        }),
-    );
-    await Promise.all(answers);
-    await w.worker.terminate();
+    void w.retire();
   }
 }
 
