@@ -2,15 +2,17 @@
  * JSON intake benchmark (a script, not a test: it prints figures and asserts nothing).
  *
  *   npm run bench:submit [-- seconds]        (default 20 s per measurement)
+ *   SUBMIT_LOAD=worker npm run bench:submit  (the worker-thread load generator even with wrk)
  *
  * Against a real PostgreSQL (DATABASE_URL if set, otherwise an embedded server under
  * data/bench/): starts Dienstwerk in this process on a loopback port, creates a municipality
  * with a 30-field service (bench/fixtures/thirty-field.json) and an API key, and then
  *
- * 1. fires JSON-intake submissions at concurrency 32 from a worker thread (its own event loop,
- *    so that the load generator does not share the server's; node:http with kept-alive
- *    connections, lighter than fetch on the cores it shares) — each one authenticated,
- *    validated, and committed as case + history event + effect job in one transaction;
+ * 1. fires JSON-intake submissions at concurrency 32 — each one authenticated, validated, and
+ *    committed as case + history event + effect job in one transaction — with `wrk` (C, a
+ *    process of its own, like pgbench's client; bench/submit.lua gives every request its own
+ *    Idempotency-Key) when it is installed, otherwise from a worker thread of this process
+ *    (node:http with kept-alive connections); the printout names the one used;
  * 2. runs pgbench on the same database: single-row inserts into a scratch table, 32 clients;
  *
  * and prints both rates, their ratio (target: 0.5 or better) and the submission latencies.
@@ -31,10 +33,18 @@ const WARM_UP_MS = 2000;
 
 type LoadJob = { url: string; key: string; seconds: number; data: unknown };
 type LoadResult = {
+  /** Which load generator ran. */
+  generator: string;
+  /** 201 answers: cases created. */
   ok: number;
+  /** Every other answer by status (0: network error, "timeout": no answer in time). */
   failed: Record<string, number>;
   seconds: number;
-  latencies: number[];
+  /** Latency percentiles in ms (worker thread: of the 201s; wrk: of all answers). */
+  p50: number;
+  p95: number;
+  /** CPU the load generator used (wrk only; the worker thread's is part of this process's). */
+  generatorCpuMs?: number;
 };
 
 /** A valid application for the 30-field form. */
@@ -140,19 +150,106 @@ async function generateLoad(job: LoadJob): Promise<LoadResult> {
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, client));
-  return { ok, failed, seconds: (performance.now() - warmUpEnd) / 1000, latencies };
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    generator: `${CONCURRENCY} clients in a worker thread of this process (node:http)`,
+    ok,
+    failed,
+    seconds: (performance.now() - warmUpEnd) / 1000,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+  };
 }
 
 if (!isMainThread) {
   generateLoad(workerData as LoadJob).then((r) => parentPort!.postMessage(r));
 }
 
+// --- the load generator (wrk, a process of its own) ---
+
+function findOnPath(name: string): string | undefined {
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+    if (dir && existsSync(path.join(dir, name))) return path.join(dir, name);
+  }
+  return undefined;
+}
+
+/**
+ * Runs wrk with bench/submit.lua, `seconds` long, and reads its RESULT line. Run under `sh` so
+ * that `times` reports the CPU wrk used (its children's user and system time).
+ */
+async function runWrk(
+  wrk: string,
+  job: LoadJob & { seconds: number },
+): Promise<Omit<LoadResult, "generator">> {
+  const dir = mkdtempSync(path.join(tmpdir(), "dienstwerk-wrk-"));
+  const bodyFile = path.join(dir, "body.json");
+  writeFileSync(bodyFile, JSON.stringify({ data: job.data }));
+  const script = path.join(import.meta.dirname, "submit.lua");
+  const args = [
+    ...["-t", "2", "-c", String(CONCURRENCY), "-d", `${job.seconds}s`, "--timeout", "10s"],
+    ...["-s", script, job.url, "--", job.key, bodyFile, randomUUID()],
+  ];
+  const { stdout } = await promisify(execFile)(
+    "/bin/sh",
+    ["-c", '"$0" "$@"; status=$?; times; exit $status', wrk, ...args],
+    { maxBuffer: 10 * 1024 * 1024 },
+  );
+  const line = /^RESULT (.*)$/m.exec(stdout)?.[1];
+  if (!line) throw new Error(`Could not read wrk's output:\n${stdout}`);
+  const r = JSON.parse(line) as {
+    statuses: Record<string, number>;
+    seconds: number;
+    socketErrors: number;
+    timeouts: number;
+    p50: number;
+    p95: number;
+  };
+  const failed: Record<string, number> = {};
+  for (const [status, n] of Object.entries(r.statuses)) if (status !== "201") failed[status] = n;
+  if (r.socketErrors > 0) failed["0"] = r.socketErrors;
+  if (r.timeouts > 0) failed.timeout = r.timeouts;
+  // `times`: this shell's user and system time, then its children's (wrk's) on the last line.
+  const children = [...stdout.matchAll(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/g)].at(-1);
+  const cpuSeconds = children
+    ? Number(children[1]) * 60 +
+      Number(children[2]) +
+      Number(children[3]) * 60 +
+      Number(children[4])
+    : undefined;
+  return {
+    ok: r.statuses["201"] ?? 0,
+    failed,
+    seconds: r.seconds,
+    p50: r.p50,
+    p95: r.p95,
+    generatorCpuMs: cpuSeconds === undefined ? undefined : cpuSeconds * 1000,
+  };
+}
+
+/**
+ * wrk when installed (warm-up run first), else the worker thread; `SUBMIT_LOAD=worker` chooses
+ * the worker thread anyway (to compare with earlier figures).
+ */
+async function generateLoadOutside(job: LoadJob): Promise<LoadResult> {
+  const wrk = process.env.SUBMIT_LOAD === "worker" ? undefined : findOnPath("wrk");
+  if (!wrk) {
+    return new Promise<LoadResult>((resolve, reject) => {
+      const worker = new Worker(new URL(import.meta.url), { workerData: job });
+      worker.once("message", resolve);
+      worker.once("error", reject);
+    });
+  }
+  await runWrk(wrk, { ...job, seconds: WARM_UP_MS / 1000 });
+  const r = await runWrk(wrk, job);
+  return { generator: `wrk, 2 threads, ${CONCURRENCY} connections (${wrk})`, ...r };
+}
+
 // --- the driver (main thread) ---
 
 function findPgbench(): string | undefined {
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
-    if (dir && existsSync(path.join(dir, "pgbench"))) return path.join(dir, "pgbench");
-  }
+  const onPath = findOnPath("pgbench");
+  if (onPath) return onPath;
   const root = "/usr/lib/postgresql";
   if (!existsSync(root)) return undefined;
   const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
@@ -273,16 +370,10 @@ async function main(): Promise<void> {
     console.log(
       `# ${cpus()[0]?.model ?? "cpu"} × ${availableParallelism()}, Node ${process.version}, ${seconds} s per measurement`,
     );
-    console.log(`intake: ${CONCURRENCY} concurrent clients (worker thread), ${seconds} s …`);
+    console.log(`intake: ${CONCURRENCY} concurrent clients, ${seconds} s …`);
     const eluBefore = performance.eventLoopUtilization();
     const cpuBefore = process.cpuUsage();
-    result = await new Promise<LoadResult>((resolve, reject) => {
-      const worker = new Worker(new URL(import.meta.url), {
-        workerData: { url, key, seconds, data: thirtyFieldData } satisfies LoadJob,
-      });
-      worker.once("message", resolve);
-      worker.once("error", reject);
-    });
+    result = await generateLoadOutside({ url, key, seconds, data: thirtyFieldData });
     serverLoad = {
       elu: performance.eventLoopUtilization(eluBefore).utilization,
       cpuMs: (process.cpuUsage(cpuBefore).user + process.cpuUsage(cpuBefore).system) / 1000,
@@ -295,20 +386,23 @@ async function main(): Promise<void> {
   }
 
   const perSecond = result.ok / result.seconds;
-  const sorted = result.latencies.sort((a, b) => a - b);
   const failures = Object.entries(result.failed);
   console.log("");
   console.log(`JSON intake (30-field form, concurrency ${CONCURRENCY})`);
   console.log(
     `  submissions/s   ${perSecond.toFixed(0)}  (${result.ok} cases in ${result.seconds.toFixed(1)} s)`,
   );
-  console.log(`  latency p50     ${percentile(sorted, 50).toFixed(1)} ms`);
-  console.log(`  latency p95     ${percentile(sorted, 95).toFixed(1)} ms`);
+  console.log(`  load generator  ${result.generator}`);
+  console.log(`  latency p50     ${result.p50.toFixed(1)} ms`);
+  console.log(`  latency p95     ${result.p95.toFixed(1)} ms`);
   if (failures.length > 0)
     console.log(`  failed          ${failures.map(([s, n]) => `${n} × ${s}`).join(", ")}`);
+  const perCase = (ms: number) => (ms / Math.max(1, result.ok)).toFixed(2);
   console.log(
-    `  server thread   event loop ${(serverLoad.elu * 100).toFixed(0)} % busy; process CPU ${(serverLoad.cpuMs / Math.max(1, result.ok)).toFixed(1)} ms per case (server and load generator)`,
+    `  server thread   event loop ${(serverLoad.elu * 100).toFixed(0)} % busy; process CPU ${perCase(serverLoad.cpuMs)} ms per case (${result.generatorCpuMs === undefined ? "server and load generator" : "server"})`,
   );
+  if (result.generatorCpuMs !== undefined)
+    console.log(`  load generator  CPU ${perCase(result.generatorCpuMs)} ms per case (wrk)`);
   console.log(
     `  machine         load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
   );
