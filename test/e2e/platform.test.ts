@@ -29,6 +29,15 @@ describe("web shell", () => {
     assert.equal(res.headers.get("x-content-type-options"), "nosniff");
   });
 
+  it("sends the security headers and the request id on JSON answers as well", async () => {
+    const res = await fetch(`${app.url}/healthz`, { headers: { "x-request-id": "probe-42" } });
+    assert.deepEqual(await res.json(), { status: "ok" });
+    assert.equal(res.headers.get("content-type"), "application/json");
+    assert.equal(res.headers.get("x-request-id"), "probe-42");
+    assert.equal(res.headers.get("x-frame-options"), "DENY");
+    assert.match(res.headers.get("content-security-policy") ?? "", /frame-ancestors 'none'/);
+  });
+
   it("answers an unknown municipality with a friendly German 404 page", async () => {
     const page = await new Client(app.url).get("/gibt-es-nicht/");
     assert.equal(page.status, 404);

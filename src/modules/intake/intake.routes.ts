@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import type { Context, Hono, MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Problem } from "../../core/index.ts";
 import { withTenant } from "../../platform/db/database.ts";
 import { DomainError } from "../../platform/errors.ts";
+import { bodyLimit } from "../../platform/http/body-limit.ts";
 import type { AppEnv, Platform } from "../../platform/http/context.ts";
 import { type Locale, type Params, translator } from "../../platform/i18n/index.ts";
 import { type Cases, findCase, SubmissionInvalid } from "../cases/index.ts";

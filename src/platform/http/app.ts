@@ -3,16 +3,16 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { type Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { getCookie, setCookie } from "hono/cookie";
 import { html } from "hono/html";
 import { sql } from "kysely";
 import { DomainError } from "../errors.ts";
 import { parseLocale, translator } from "../i18n/index.ts";
+import { bodyLimit } from "./body-limit.ts";
 import type { AppEnv, Platform } from "./context.ts";
 import { page } from "./layout.ts";
-import { csrfProtection, securityHeaders } from "./security.ts";
+import { csrfProtection, securityHeaders, setResponseHeaders } from "./security.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
@@ -40,7 +40,7 @@ export function createApp(platform: Platform, modules: WebModule[]): Hono<AppEnv
       status: `${String(c.res.status)[0]}xx`,
     });
     metrics.httpDuration.observe({ method: c.req.method, route }, seconds);
-    c.header("X-Request-Id", requestId);
+    setResponseHeaders(c, { "X-Request-Id": requestId });
     log.info(
       {
         method: c.req.method,
