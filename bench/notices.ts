@@ -24,8 +24,8 @@ import { translator } from "../src/platform/i18n/index.ts";
 import "../src/modules/documents/documents.messages.ts";
 import "../src/modules/notices/notices.messages.ts";
 import {
+  epcQrImage,
   letterOf,
-  qrSvg,
   RENDERS_PER_WORKER,
   recipientOf,
   renderDocument,
@@ -101,7 +101,8 @@ async function feeNotice(i: number): Promise<{ pdf: Uint8Array; pages: number; s
     remittance: kassenzeichen,
   });
   if (!epc.ok) throw new Error("no EPC payload");
-  const qrName = `qr-${createHash("sha256").update(epc.payload).digest("hex").slice(0, 16)}.svg`;
+  const qr = epcQrImage(epc.payload);
+  const qrName = `qr-${createHash("sha256").update(epc.payload).digest("hex").slice(0, 16)}.luma8`;
   const content = noticeContent(
     {
       tenant: tenant as never,
@@ -115,14 +116,14 @@ async function feeNotice(i: number): Promise<{ pdf: Uint8Array; pages: number; s
         totalCents: cents,
         dueDate: "2026-12-22",
         lines: state.fees!.lines,
-        qr: `assets/${qrName}`,
+        qr: { file: `assets/${qrName}`, size: qr.size },
       },
     },
     t,
   );
   const out = await renderDocument("notice", content, {
     createdAt: new Date("2026-11-22T08:00:00Z"),
-    assets: { [qrName]: new TextEncoder().encode(qrSvg(epc.payload)) },
+    assets: { [qrName]: qr.pixels },
   });
   return { ...out, sha256: createHash("sha256").update(out.pdf).digest("hex") };
 }
@@ -150,31 +151,41 @@ async function measure(name: string, f: (i: number) => Promise<{ pages: number }
   let pages = 0;
   const end = performance.now() + seconds * 1000;
   let i = 0;
+  const cpuBefore = process.cpuUsage();
   while (performance.now() < end) {
     const start = performance.now();
     pages = (await f(i++)).pages;
     times.push(performance.now() - start);
   }
+  const cpu = process.cpuUsage(cpuBefore);
   times.sort((a, b) => a - b);
   const total = times.reduce((a, b) => a + b, 0);
-  const perSecond = (times.length / total) * 1000;
+  const wallPerSecond = (times.length / total) * 1000;
+  // CPU time of every thread of this process (main, render worker, GC): what one core spends.
+  const cpuMs = (cpu.user + cpu.system) / 1000 / times.length;
   const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
   console.log(
-    `${name.padEnd(34)} ${perSecond.toFixed(0).padStart(5)}/s  p50 ${p(0.5).toFixed(1)} ms  p95 ${p(0.95).toFixed(1)} ms  pages ${pages}  (n=${times.length})`,
+    `${name.padEnd(28)} ${(1000 / cpuMs).toFixed(0).padStart(5)}/CPU-s (${cpuMs.toFixed(2)} ms CPU each)  ${wallPerSecond.toFixed(0).padStart(5)}/s one after another (p50 ${p(0.5).toFixed(1)} ms, p95 ${p(0.95).toFixed(1)} ms)  pages ${pages}  n=${times.length}`,
   );
-  return perSecond;
+  return { perCpuSecond: 1000 / cpuMs, wallPerSecond };
 }
 
 console.log(
   `# bench/notices — one core (${cpus()[0]?.model ?? "cpu"}), ${seconds} s per measurement`,
 );
-const reference = await measure("reference: one-page letter", plainLetter);
-const notices = await measure("fee notice with GiroCode", feeNotice);
+const referenceRun = await measure("reference: one-page letter", plainLetter);
+const noticeRun = await measure("fee notice with GiroCode", feeNotice);
+// The figure: notices per second of one core's CPU time. Rendering is one thread at a time
+// (the main thread prepares, the render worker renders, in turn), so on a quiet machine this
+// equals the one-after-another rate; on a shared one it does not count time spent waiting for
+// a core.
+const reference = referenceRun.perCpuSecond;
+const notices = noticeRun.perCpuSecond;
 console.log(
   `memory: ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB resident after the runs (render worker replaced every ${RENDERS_PER_WORKER} renders)`,
 );
 console.log(
-  `fee notices: ${notices.toFixed(0)}/s (target >= 200/s) — ${(notices / reference).toFixed(2)} x the one-page reference`,
+  `fee notices: ${notices.toFixed(0)} per CPU-second (target >= 200/s on one core), ${noticeRun.wallPerSecond.toFixed(0)}/s one after another — ${(notices / reference).toFixed(2)} x the one-page reference`,
 );
 report([
   {

@@ -112,7 +112,12 @@ export function pdfQrCodes(pdf: Uint8Array, page = 1, dpi = 200): string[] {
     poppler("pdftoppm", ["-png", "-r", String(dpi), "-f", p, "-l", p, "-singlefile", file, out]);
     return readFileSync(`${out}.png`);
   });
-  const image = PNG.sync.read(png);
+  return pngQrCodes(png);
+}
+
+/** The texts of the QR codes in a PNG image (as `pdfQrCodes`, read as UTF-8). */
+export function pngQrCodes(png: Uint8Array): string[] {
+  const image = PNG.sync.read(Buffer.from(png));
   const pixels = new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length);
   const utf8 = new TextDecoder("utf-8", { fatal: true });
   const found: string[] = [];

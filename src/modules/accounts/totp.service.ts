@@ -1,5 +1,6 @@
+import { correction, generate } from "lean-qr";
+import { toPngDataURL } from "lean-qr/extras/node_export";
 import { generateSecret, generateURI, verify } from "otplib";
-import QRCode from "qrcode";
 import { withPlatform } from "../../platform/db/database.ts";
 import { DomainError } from "../../platform/errors.ts";
 import {
@@ -101,7 +102,14 @@ export async function pendingTotpSetup(deps: AccountsDeps, userId: string): Prom
     await updateUser(deps.db, userId, { totp_secret: deps.box.seal(secret), totp_last_step: null });
   }
   const uri = generateURI({ issuer: ISSUER, label: user.email, secret });
-  return { secret, qrDataUrl: await QRCode.toDataURL(uri, { margin: 2, width: 240 }) };
+  return { secret, qrDataUrl: qrDataUrl(uri) };
+}
+
+/** The QR code of an `otpauth:` link as a PNG `data:` URL, about 240 pixels wide. */
+function qrDataUrl(uri: string): string {
+  const code = generate(uri, { minCorrectionLevel: correction.M });
+  const scale = Math.ceil(240 / (code.size + 4));
+  return toPngDataURL(code, { on: [0, 0, 0, 255], off: [255, 255, 255, 255], pad: 2, scale });
 }
 
 export async function hasPendingTotp(deps: AccountsDeps, userId: string): Promise<boolean> {

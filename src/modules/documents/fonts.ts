@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import subsetFont from "subset-font";
 
 /**
  * The fonts of every PDF, shipped in npm packages as TTF (Typst reads TTF/OTF, not the WOFF2
@@ -10,22 +11,74 @@ import path from "node:path";
  */
 export const FONT_FAMILIES = ["Fira Sans", "DejaVu Sans", "Noto Emoji"] as const;
 
-const FILES: [pkg: string, file: string][] = [
-  ["@expo-google-fonts/fira-sans", "400Regular/FiraSans_400Regular.ttf"],
-  ["@expo-google-fonts/fira-sans", "400Regular_Italic/FiraSans_400Regular_Italic.ttf"],
-  ["@expo-google-fonts/fira-sans", "600SemiBold/FiraSans_600SemiBold.ttf"],
-  ["@expo-google-fonts/fira-sans", "700Bold/FiraSans_700Bold.ttf"],
-  ["@expo-google-fonts/fira-sans", "700Bold_Italic/FiraSans_700Bold_Italic.ttf"],
-  ["dejavu-fonts-ttf", "ttf/DejaVuSans.ttf"],
-  ["dejavu-fonts-ttf", "ttf/DejaVuSans-Bold.ttf"],
-  ["@expo-google-fonts/noto-emoji", "400Regular/NotoEmoji_400Regular.ttf"],
+type FontFile = { pkg: string; file: string; unhint: boolean };
+
+/** `unhint`: the faces every letter embeds (see {@link documentFonts}). */
+const FILES: FontFile[] = [
+  { pkg: "@expo-google-fonts/fira-sans", file: "400Regular/FiraSans_400Regular.ttf", unhint: true },
+  {
+    pkg: "@expo-google-fonts/fira-sans",
+    file: "400Regular_Italic/FiraSans_400Regular_Italic.ttf",
+    unhint: true,
+  },
+  {
+    pkg: "@expo-google-fonts/fira-sans",
+    file: "600SemiBold/FiraSans_600SemiBold.ttf",
+    unhint: true,
+  },
+  { pkg: "@expo-google-fonts/fira-sans", file: "700Bold/FiraSans_700Bold.ttf", unhint: true },
+  {
+    pkg: "@expo-google-fonts/fira-sans",
+    file: "700Bold_Italic/FiraSans_700Bold_Italic.ttf",
+    unhint: true,
+  },
+  { pkg: "dejavu-fonts-ttf", file: "ttf/DejaVuSans.ttf", unhint: false },
+  { pkg: "dejavu-fonts-ttf", file: "ttf/DejaVuSans-Bold.ttf", unhint: false },
+  {
+    pkg: "@expo-google-fonts/noto-emoji",
+    file: "400Regular/NotoEmoji_400Regular.ttf",
+    unhint: false,
+  },
 ];
 
-/** The font files' bytes, read once. */
+/** Every name record a font may carry (family, style, typographic family and style, …). */
+const ALL_NAME_IDS = Array.from({ length: 26 }, (_, id) => id);
+
+function readFont({ pkg, file }: FontFile): Buffer {
+  const root = path.dirname(createRequire(import.meta.url).resolve(`${pkg}/package.json`));
+  return readFileSync(path.join(root, file));
+}
+
+/** The font files' bytes as the packages ship them. */
 export function fontBlobs(): Buffer[] {
-  const require = createRequire(import.meta.url);
-  return FILES.map(([pkg, file]) => {
-    const root = path.dirname(require.resolve(`${pkg}/package.json`));
-    return readFileSync(path.join(root, file));
+  return FILES.map(readFont);
+}
+
+/**
+ * A font with every glyph, layout feature and name, less its TrueType hinting (instructions
+ * for screen rasterisers at small pixel sizes, which neither print nor PDF viewers need): about
+ * a quarter smaller, and Typst subsets and compresses an embedded face that much faster on every
+ * PDF (bench/notices: ~0.3 ms a notice with two faces). Advance widths and kerning are
+ * untouched, so the layout is the same to the point.
+ */
+async function unhinted(font: Buffer): Promise<Buffer> {
+  return subsetFont(font, undefined, {
+    keepAllGlyphs: true,
+    noHinting: true,
+    preserveNameIds: ALL_NAME_IDS,
+    targetFormat: "truetype",
   });
+}
+
+let prepared: Promise<Buffer[]> | undefined;
+
+/**
+ * The fonts the renderer loads: the Fira Sans faces unhinted (made once per process, ~0.3 s),
+ * DejaVu Sans and Noto Emoji as shipped (embedded only for the rare text Fira lacks).
+ */
+export function documentFonts(): Promise<Buffer[]> {
+  prepared ??= Promise.all(
+    FILES.map(async (f) => (f.unhint ? unhinted(readFont(f)) : readFont(f))),
+  );
+  return prepared;
 }

@@ -13,7 +13,7 @@ import type { AppEnv, Platform } from "../../platform/http/context.ts";
 import { mountDocuments } from "./documents.routes.ts";
 
 export { groupIban, type LetterData, letterOf } from "./letter.ts";
-export { qrSvg } from "./qr.ts";
+export { epcQrImage, type QrImage } from "./qr.ts";
 export { receiptContent, recipientOf } from "./receipt.content.ts";
 export { logoAsset, receiptPath, receiptUrl, renderReceipt } from "./receipt.service.ts";
 export { RENDERS_PER_WORKER, renderDocument, renderPdf } from "./render-pool.ts";

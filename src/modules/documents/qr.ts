@@ -1,32 +1,36 @@
-import QRCode from "qrcode";
+import { correction, generate, mode } from "lean-qr";
 
 /** Light modules around the code, as ISO/IEC 18004 requires for reliable scanning. */
 const QUIET_ZONE = 4;
+/** EPC069-12: a GiroCode is at most version 13, which holds its 331 bytes at level M. */
+const EPC_MAX_VERSION = 13;
 
 /**
- * A QR code of `text` as a compact SVG for a PDF (error correction level M, which the EPC
- * QR code prescribes): a white square including the quiet zone, then one path with the
- * dark modules, one rectangle per horizontal run. The viewBox counts modules, so the
- * template chooses the printed size. Synchronous: `qrcode` builds the matrix without I/O.
+ * A QR code as raw 8-bit grey pixels, one per module, dark 0 and light 255, row by row, the
+ * quiet zone included: `size` × `size` bytes. A template shows it with
+ * `image(file, format: (encoding: "luma8", width: size, height: size), scaling: "pixelated")`,
+ * which Typst puts into the PDF as it is — no SVG path turned into drawing operations and no PNG
+ * to encode here and decode there on every notice (bench/notices), and sharp edges at any size.
  */
-export function qrSvg(text: string): string {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: "M" });
-  const side = modules.size + 2 * QUIET_ZONE;
-  let path = "";
-  for (let y = 0; y < modules.size; y++) {
-    let x = 0;
-    while (x < modules.size) {
-      if (!modules.get(y, x)) {
-        x++;
-        continue;
-      }
-      const start = x;
-      while (x < modules.size && modules.get(y, x)) x++;
-      path += `M${start + QUIET_ZONE} ${y + QUIET_ZONE}h${x - start}v1h-${x - start}z`;
-    }
+export type QrImage = { size: number; pixels: Uint8Array };
+
+/**
+ * The QR code of a GiroCode (EPC069-12): the payload's UTF-8 bytes in byte mode at error
+ * correction level M exactly (the EPC prescribes M; the library would otherwise raise the level
+ * where the version has room), version 13 at most. Throws for a payload that does not fit,
+ * which `epcQrPayload` never makes (it limits the payload to 331 bytes).
+ */
+export function epcQrImage(payload: string): QrImage {
+  const code = generate(mode.bytes(new TextEncoder().encode(payload)), {
+    minCorrectionLevel: correction.M,
+    maxCorrectionLevel: correction.M,
+    maxVersion: EPC_MAX_VERSION,
+  });
+  const size = code.size + 2 * QUIET_ZONE;
+  const pixels = new Uint8Array(size * size).fill(255);
+  for (let y = 0; y < code.size; y++) {
+    const row = (y + QUIET_ZONE) * size + QUIET_ZONE;
+    for (let x = 0; x < code.size; x++) if (code.get(x, y)) pixels[row + x] = 0;
   }
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges">` +
-    `<rect width="${side}" height="${side}" fill="#fff"/><path fill="#000" d="${path}"/></svg>`
-  );
+  return { size, pixels };
 }

@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
-import type { RenderAnswer, RenderRequest } from "./render-worker.ts";
+import { documentFonts } from "./fonts.ts";
+import type { RenderAnswer, RenderRequest, RenderWorkerData } from "./render-worker.ts";
 import { RenderFailed, type RenderOptions } from "./renderer.ts";
 
 /**
@@ -23,8 +24,10 @@ class RenderWorker {
   sent = 0;
   private retiring = false;
 
-  constructor(onExit: (w: RenderWorker) => void) {
-    this.worker = new Worker(new URL("./render-worker.ts", import.meta.url));
+  constructor(fonts: Buffer[], onExit: (w: RenderWorker) => void) {
+    this.worker = new Worker(new URL("./render-worker.ts", import.meta.url), {
+      workerData: { fonts } satisfies RenderWorkerData,
+    });
     this.worker.unref(); // idle, it keeps no process alive; `ref` while a render is pending
     this.worker.on("message", (a: RenderAnswer) => {
       const p = this.pending.get(a.id);
@@ -85,15 +88,18 @@ export class RenderPool {
     this.rendersPerWorker = o.rendersPerWorker ?? RENDERS_PER_WORKER;
   }
 
-  render(
+  async render(
     template: string,
     data: unknown,
     opts: RenderOptions = {},
   ): Promise<{ pdf: Uint8Array; pages: number }> {
-    if (this.closed) return Promise.reject(new Error("Render pool closed"));
-    const w = this.worker();
+    if (this.closed) throw new Error("Render pool closed");
+    // Made once per process; renders waiting for them resume in the order they were asked for.
+    const fonts = await documentFonts();
+    if (this.closed) throw new Error("Render pool closed");
+    const w = this.worker(fonts);
     return new Promise((resolve, reject) => {
-      w.send(this.nextId++, { template, data, opts }, { resolve, reject });
+      w.send(this.nextId++, { template, json: JSON.stringify(data), opts }, { resolve, reject });
       if (w.sent >= this.rendersPerWorker) this.retire(w);
     });
   }
@@ -106,10 +112,10 @@ export class RenderPool {
     await w?.retire();
   }
 
-  private worker(): RenderWorker {
+  private worker(fonts: Buffer[]): RenderWorker {
     if (!this.current) {
       this.started++;
-      this.current = new RenderWorker((w) => {
+      this.current = new RenderWorker(fonts, (w) => {
         if (this.current === w) this.current = undefined;
       });
     }

@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { fontBlobs } from "./fonts.ts";
 import { type NodeCompiler, typstBinding } from "./typst.native.ts";
 
 const TEMPLATES = path.join(path.dirname(fileURLToPath(import.meta.url)), "templates");
@@ -10,7 +9,7 @@ const DATA_FILE = path.join(TEMPLATES, "data.json");
 
 /**
  * Files a template may read besides its data, e.g. the municipality's logo (`assets/logo.png`), a
- * QR code (`.svg`) or PDFs whose pages a print batch places (`.pdf`). Name them by their content
+ * QR code's pixels (`.luma8`) or PDFs whose pages a print batch places (`.pdf`). Name them by their content
  * (a hash): Typst caches files by path.
  */
 export type Assets = Record<string, Uint8Array>;
@@ -31,20 +30,27 @@ export type RenderOptions = {
 export class RenderFailed extends Error {}
 
 let compiler: NodeCompiler | undefined;
+let fonts: Buffer[] | undefined;
 let renders = 0;
 
+/** The fonts this thread's renders use (`documentFonts()`), given before the first render. */
+export function useFonts(blobs: Buffer[]): void {
+  fonts = blobs;
+}
+
 function typst(): NodeCompiler {
+  if (!fonts) throw new Error("No fonts given to the renderer (useFonts)");
   compiler ??= typstBinding().NodeCompiler.create({
     workspace: TEMPLATES,
-    fontArgs: [{ fontBlobs: fontBlobs() }],
+    fontArgs: [{ fontBlobs: fonts }],
   });
   return compiler;
 }
 
 /**
  * Renders `templates/<template>.typ` to PDF in this thread (the render worker's work). All data
- * reaches the template as one JSON value
- * (the file `/data.json`, mapped for this render only and read with `json(...)`): user text is a
+ * reaches the template as one JSON text, `json` (the file `/data.json`, mapped for this render
+ * only and read with `json(...)`): user text is a
  * Typst string there, shown as text, never parsed as markup, so `#import "x"` or `]*[` in a name
  * prints literally. Not `sys.inputs`: they are part of Typst's standard library, and new inputs
  * on every render made it miss much of what it had memoised (0.7 ms of a 6 ms two-page notice).
@@ -53,7 +59,7 @@ function typst(): NodeCompiler {
  */
 export function renderHere(
   template: string,
-  data: unknown,
+  json: string,
   opts: RenderOptions = {},
 ): { pdf: Uint8Array; pages: number } {
   if (!/^[a-z][a-z0-9-]*$/.test(template) || !existsSync(path.join(TEMPLATES, `${template}.typ`))) {
@@ -61,13 +67,13 @@ export function renderHere(
   }
   const c = typst();
   const assets = Object.entries(opts.assets ?? {}).map(([name, bytes]) => {
-    if (!/^[a-z][a-z0-9-]*\.(png|jpg|svg|pdf)$/.test(name))
+    if (!/^[a-z][a-z0-9-]*\.(png|jpg|svg|pdf|luma8)$/.test(name))
       throw new RenderFailed(`Bad asset ${name}`);
     const file = path.join(TEMPLATES, "assets", name);
     c.mapShadow(file, Buffer.from(bytes));
     return file;
   });
-  c.mapShadow(DATA_FILE, Buffer.from(JSON.stringify(data)));
+  c.mapShadow(DATA_FILE, Buffer.from(json));
   try {
     const result = c.compile({ mainFilePath: path.join(TEMPLATES, `${template}.typ`) });
     const error = result.takeError();

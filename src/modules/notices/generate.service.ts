@@ -25,7 +25,13 @@ import { DomainError } from "../../platform/errors.ts";
 import type { Platform } from "../../platform/http/context.ts";
 import { translator } from "../../platform/i18n/index.ts";
 import { type InlineEffectHandler, tenantLand } from "../cases/index.ts";
-import { logoAsset, qrSvg, RenderFailed, recipientOf, renderDocument } from "../documents/index.ts";
+import {
+  epcQrImage,
+  logoAsset,
+  RenderFailed,
+  recipientOf,
+  renderDocument,
+} from "../documents/index.ts";
 import type { PublishedService } from "../services/index.ts";
 import type { TenantRow } from "../tenants/index.ts";
 import { getTenantById, tenantPlaceholderValues } from "../tenants/index.ts";
@@ -201,7 +207,7 @@ export async function renderNotice(r: NoticeRequest): Promise<{
   if (!composed) throw new Error(`Document ${r.template} could not be composed`);
   const logo = r.logo;
   const qr = payment?.epc
-    ? { name: `qr-${hash(payment.epc).slice(0, 16)}.svg`, svg: qrSvg(payment.epc) }
+    ? { name: `qr-${hash(payment.epc).slice(0, 16)}.luma8`, image: epcQrImage(payment.epc) }
     : undefined;
   const data = noticeContent(
     {
@@ -211,7 +217,10 @@ export async function renderNotice(r: NoticeRequest): Promise<{
       issuedOn: r.today,
       recipient,
       contactName: r.contactName,
-      payment: payment && { ...payment, qr: qr ? `assets/${qr.name}` : null },
+      payment: payment && {
+        ...payment,
+        qr: qr ? { file: `assets/${qr.name}`, size: qr.image.size } : null,
+      },
       logo: logo && `assets/${logo.name}`,
       watermark: r.watermark,
     },
@@ -222,7 +231,7 @@ export async function renderNotice(r: NoticeRequest): Promise<{
       createdAt: r.now,
       assets: {
         ...(logo ? { [logo.name]: logo.bytes } : {}),
-        ...(qr ? { [qr.name]: new TextEncoder().encode(qr.svg) } : {}),
+        ...(qr ? { [qr.name]: qr.image.pixels } : {}),
       },
     });
     return { ...rendered, recipient };

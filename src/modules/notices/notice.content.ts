@@ -23,7 +23,7 @@ export type NoticeData = {
     totalLabel: string;
     total: string;
     facts: { label: string; value: string }[];
-    qr: string | null;
+    qr: { file: string; size: number } | null;
     qrCaption: string;
   } | null;
 };
@@ -33,8 +33,11 @@ export type NoticePayment = {
   lines: { label: string; amountCents: number; legalBasis: string }[];
   totalCents: number;
   dueDate: IsoDate;
-  /** The asset path of the GiroCode (`assets/qr-….svg`), or null without bank account. */
-  qr: string | null;
+  /**
+   * The GiroCode's image: its asset path (`assets/qr-….luma8`, see `epcQrImage`) and side in
+   * pixels; null without bank account.
+   */
+  qr: { file: string; size: number } | null;
 };
 
 export type NoticeInput = {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { startTestApp } from "../../../../test/helpers/app.ts";
 import { Client } from "../../../../test/helpers/http.ts";
+import { pngQrCodes } from "../../../../test/helpers/pdf.ts";
 import { TestSmtp } from "../../../../test/helpers/smtp.ts";
 import type { Running } from "../../../app.ts";
 import { createStaffUser } from "../index.ts";
@@ -150,7 +151,11 @@ describe("accounts", () => {
     const setup = await client.get("/konto/sicherheit");
     const secret = secretOf(setup.body);
     assert.ok(secret, "the page shows the key to type in");
-    assert.match(setup.body, /src="data:image\/png;base64,/);
+    const qr = /src="data:image\/png;base64,([^"]+)"/.exec(setup.body)?.[1];
+    assert.ok(qr, "the page shows the QR code");
+    const [uri] = pngQrCodes(Buffer.from(qr, "base64"));
+    assert.match(uri, /^otpauth:\/\/totp\//);
+    assert.equal(new URL(uri).searchParams.get("secret"), secret, "the code holds the key");
     const wrong = await client.post(
       "/konto/sicherheit/zwei-faktor-bestaetigen",
       { totpCode: "000000" },

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { pdfPages, pdfQrCodes, pdfText, pdfWords } from "../../../../test/helpers/pdf.ts";
 import { epcQrPayload } from "../../../core/payments/epc.ts";
-import { qrSvg } from "../qr.ts";
+import { epcQrImage, type QrImage } from "../qr.ts";
 import { renderPdf } from "../render-pool.ts";
 
 function epc(overrides: { name?: string; remittance?: string; info?: string } = {}): string {
@@ -20,48 +20,70 @@ function epc(overrides: { name?: string; remittance?: string; info?: string } = 
   return result.payload;
 }
 
-/** The side of the SVG in modules and the dark rectangles of its path. */
-function parseSvg(svg: string) {
-  const side = Number(/viewBox="0 0 (\d+) \1"/.exec(svg)?.[1]);
-  const d = /<path [^>]*d="([^"]*)"/.exec(svg)?.[1] ?? "";
-  const runs = [...d.matchAll(/M(\d+) (\d+)h(\d+)v1h-\3z/g)].map((m) => ({
-    x: Number(m[1]),
-    y: Number(m[2]),
-    width: Number(m[3]),
-  }));
-  return { side, d, runs };
+/** The image's modules (one pixel each): `dark(x, y)`, and its side including the quiet zone. */
+function modulesOf({ size, pixels }: QrImage) {
+  assert.equal(pixels.length, size * size);
+  assert.ok(
+    pixels.every((p) => p === 0 || p === 255),
+    "black and white only",
+  );
+  return { side: size, dark: (x: number, y: number) => pixels[y * size + x] === 0 };
 }
 
-/** Renders the SVGs side by side, 40 mm wide, on an A4 page through Typst, as a notice would. */
+/**
+ * The error correction level written in the code's format information (ISO/IEC 18004 7.9: 15
+ * bits beside the top-left finder pattern, XOR-masked with 101010000010010; the first two bits
+ * of the five data bits are the level, M = 00).
+ */
+function correctionLevel(image: QrImage, quiet = 4): "L" | "M" | "Q" | "H" {
+  const { dark } = modulesOf(image);
+  const at = (x: number, y: number) => (dark(x + quiet, y + quiet) ? 1 : 0);
+  const places = [
+    ...[0, 1, 2, 3, 4, 5].map((i) => [8, i]),
+    [8, 7],
+    [8, 8],
+    [7, 8],
+    ...[9, 10, 11, 12, 13, 14].map((i) => [14 - i, 8]),
+  ];
+  const bits = places.reduce((acc, [x, y], i) => acc | (at(x, y) << i), 0) ^ 0x5412;
+  return (["M", "L", "H", "Q"] as const)[bits >> 13];
+}
+
+/** Renders the codes side by side, 40 mm wide, on an A4 page through Typst, as a notice would. */
 function sheet(...texts: string[]): Promise<Uint8Array> {
-  const codes = texts.map((_, i) => ({ asset: `qr-${i}.svg`, label: `Code ${i + 1}` }));
-  const assets = Object.fromEntries(
-    texts.map((text, i) => [`qr-${i}.svg`, new TextEncoder().encode(qrSvg(text))]),
-  );
+  const images = texts.map((text) => epcQrImage(text));
+  const codes = images.map((image, i) => ({
+    asset: `qr-${i}.luma8`,
+    side: image.size,
+    label: `Code ${i + 1}`,
+  }));
+  const assets = Object.fromEntries(images.map((image, i) => [`qr-${i}.luma8`, image.pixels]));
   return renderPdf("qr-sheet", { size: 40, codes }, { assets, createdAt: new Date(0) });
 }
 
-describe("qrSvg", () => {
-  it("is one compact SVG: a white square, one path of dark modules, crisp edges", () => {
-    const svg = qrSvg(epc());
-    assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 \d+ \d+"/);
-    assert.match(svg, /shape-rendering="crispEdges"/);
-    assert.equal(svg.match(/<path /g)?.length, 1);
-    const { side, d, runs } = parseSvg(svg);
-    assert.match(svg, new RegExp(`<rect width="${side}" height="${side}" fill="#fff"/>`));
-    assert.equal(d.replace(/M\d+ \d+h\d+v1h-\d+z/g, ""), "", "the path is nothing but runs");
-    assert.ok(runs.length > 100);
+describe("epcQrImage", () => {
+  it("is a square of one black or white pixel per module, at error correction level M as EPC069-12 asks", () => {
+    const image = epcQrImage(epc());
+    const { side } = modulesOf(image);
+    // A QR code is 17 + 4 × version modules wide, plus the quiet zone on both sides.
+    assert.equal((side - 8 - 17) % 4, 0);
+    assert.equal(correctionLevel(image), "M");
+    assert.equal(correctionLevel(epcQrImage("x")), "M", "also where the version has room for more");
   });
 
-  it("leaves a quiet zone of four modules on every side", () => {
-    const { side, runs } = parseSvg(qrSvg(epc()));
-    // A QR code is 17 + 4 × version modules wide.
-    assert.equal((side - 8 - 17) % 4, 0);
-    for (const r of runs) {
-      assert.ok(r.x >= 4 && r.y >= 4 && r.x + r.width <= side - 4 && r.y + 1 <= side - 4);
+  it("leaves a quiet zone of four light modules on every side", () => {
+    const { side, dark } = modulesOf(epcQrImage(epc()));
+    for (let i = 0; i < side; i++) {
+      for (const edge of [0, 1, 2, 3, side - 4, side - 3, side - 2, side - 1]) {
+        assert.ok(
+          !dark(i, edge) && !dark(edge, i),
+          `dark module in the quiet zone at ${i}/${edge}`,
+        );
+      }
     }
     // The finder pattern's top edge: seven dark modules in the first row of the code.
-    assert.deepEqual(runs[0], { x: 4, y: 4, width: 7 });
+    const row = Array.from({ length: 8 }, (_, x) => dark(4 + x, 4));
+    assert.deepEqual(row, [true, true, true, true, true, true, true, false]);
   });
 
   it("fits the largest EPC payload (331 bytes) into version 13, the most EPC069-12 allows", () => {
@@ -73,8 +95,11 @@ describe("qrSvg", () => {
     });
     assert.ok(full.ok);
     assert.equal(Buffer.byteLength(full.payload), 331);
-    const { side } = parseSvg(qrSvg(full.payload));
-    assert.ok(side - 8 <= 17 + 4 * 13, `${side - 8} modules`);
+    const image = epcQrImage(full.payload);
+    const { side } = modulesOf(image);
+    assert.equal(side - 8, 17 + 4 * 13, `${side - 8} modules`);
+    assert.equal(correctionLevel(image), "M");
+    assert.throws(() => epcQrImage(`${full.payload}x`), "one byte more does not fit a GiroCode");
   });
 });
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { pdfText } from "../../../../test/helpers/pdf.ts";
-import { qrSvg } from "../qr.ts";
+import { epcQrImage } from "../qr.ts";
 import { RenderPool, renderPdf } from "../render-pool.ts";
 import { RenderFailed } from "../renderer.ts";
 
@@ -9,12 +9,13 @@ describe("renderPdf", () => {
   it("prints each render's own data, also when renders follow each other with data of equal size", async () => {
     // The data reaches Typst as a file mapped at one path for every render: a stale read would
     // print the previous letter's recipient.
-    const asset = { "qr-x.svg": new TextEncoder().encode(qrSvg("x")) };
+    const qr = epcQrImage("x");
+    const asset = { "qr-x.luma8": qr.pixels };
     const texts: string[] = [];
     for (const label of ["Erika Muster", "Maria Muster", "Erika Muster"]) {
       const pdf = await renderPdf(
         "qr-sheet",
-        { size: 20, codes: [{ asset: "qr-x.svg", label }] },
+        { size: 20, codes: [{ asset: "qr-x.luma8", side: qr.size, label }] },
         { assets: asset, createdAt: new Date(0) },
       );
       texts.push(pdfText(pdf));
@@ -27,14 +28,15 @@ describe("renderPdf", () => {
 
   it("moves to a fresh worker after its quota, answering every render with its own PDF", async () => {
     const pool = new RenderPool({ rendersPerWorker: 2 });
-    const asset = { "qr-x.svg": new TextEncoder().encode(qrSvg("x")) };
+    const qr = epcQrImage("x");
+    const asset = { "qr-x.luma8": qr.pixels };
     const labels = ["Anna", "Bernd", "Carla", "Dieter", "Emil"];
     // All at once: five renders over three workers, the retired ones finishing what they took.
     const pdfs = await Promise.all(
       labels.map((label) =>
         pool.render(
           "qr-sheet",
-          { size: 20, codes: [{ asset: "qr-x.svg", label }] },
+          { size: 20, codes: [{ asset: "qr-x.luma8", side: qr.size, label }] },
           { assets: asset },
         ),
       ),
