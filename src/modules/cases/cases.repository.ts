@@ -101,14 +101,6 @@ export async function updateCaseState(
   return result.numUpdatedRows === 1n;
 }
 
-const keysAndStoredCases = preparedStatement(`
-  select
-    array(select k.id::text from api_keys k
-      where k.tenant_id = $1 and k.id = any($2::uuid[]) and k.revoked_at is null) as live_keys,
-    coalesce((select json_agg(json_build_object('id', c.id, 'reference', c.reference,
-        'status', c.status, 'request_hash', c.request_hash, 'idempotency_key', c.idempotency_key))
-      from cases c where c.idempotency_key = any($3::text[])), '[]') as stored`);
-
 export type StoredCase = Pick<CaseRow, "id" | "reference" | "status" | "request_hash"> & {
   idempotency_key: string;
 };
@@ -123,11 +115,21 @@ export async function findLiveKeysAndStoredCases(
   apiKeyIds: string[],
   idempotencyKeys: string[],
 ): Promise<{ liveKeys: Set<string>; stored: StoredCase[] }> {
-  const [row] = await executePrepared<{ live_keys: string[]; stored: StoredCase[] }>(
+  // Not a prepared statement: as one (a generic plan, made on a connection's first calls, while
+  // the table may be nearly empty), PostgreSQL's CPU per case in bench/submit doubled
+  // (~0.65 ms instead of ~0.3 ms); planned per call with its keys, it stays cheap.
+  const { rows } = await sql<{ live_keys: string[]; stored: StoredCase[] }>`
+    select
+      array(select k.id::text from api_keys k
+        where k.tenant_id = ${tenantId} and k.id = any(${apiKeyIds}::uuid[])
+          and k.revoked_at is null) as live_keys,
+      coalesce((select json_agg(json_build_object('id', c.id, 'reference', c.reference,
+          'status', c.status, 'request_hash', c.request_hash,
+          'idempotency_key', c.idempotency_key))
+        from cases c where c.idempotency_key = any(${idempotencyKeys}::text[])), '[]') as stored`.execute(
     tx,
-    keysAndStoredCases,
-    [tenantId, apiKeyIds, idempotencyKeys],
   );
+  const [row] = rows;
   return { liveKeys: new Set(row.live_keys), stored: row.stored };
 }
 
