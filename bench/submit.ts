@@ -287,6 +287,50 @@ async function runPgbench(
   return { tps, latencyMs: latency ? Number(latency) : undefined };
 }
 
+/**
+ * CPU time (ms) the PostgreSQL server has used so far: every live child of the postmaster plus
+ * the postmaster's own time and that of its children that ended (`cutime`/`cstime`), so that a
+ * backend ending between two readings (pgbench's) still counts. Read from /proc, so only for a
+ * server on this machine (undefined otherwise); the whole server, whatever database.
+ */
+function postgresCpuMs(postmaster: number | undefined): number | undefined {
+  if (postmaster === undefined) return undefined;
+  const ticksPerMs = 100 / 1000; // USER_HZ
+  const fields = (pid: number | string) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    } catch {
+      return undefined;
+    }
+  };
+  const own = fields(postmaster);
+  if (!own) return undefined;
+  // fields after the name, from 0: state ppid … utime(11) stime(12) cutime(13) cstime(14)
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const f = fields(entry);
+    if (f && Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return ticks / ticksPerMs;
+}
+
+/** The postmaster's process id, if the server runs on this machine and /proc shows it. */
+async function findPostmaster(adminUrl: string): Promise<number | undefined> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query("select pg_backend_pid() as pid");
+    const stat = readFileSync(`/proc/${rows[0].pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return undefined;
+  } finally {
+    await client.end();
+  }
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -337,6 +381,8 @@ async function main(): Promise<void> {
   let result: LoadResult;
   let pgb: { tps: number; latencyMs?: number };
   let serverLoad = { elu: 0, cpuMs: 0 };
+  const postgresMs: { intake?: number; pgbench?: number } = {};
+  let casesStored = 0;
   try {
     // An effect job per case: the fixture's automatic first step notifies staff.
     try {
@@ -371,15 +417,28 @@ async function main(): Promise<void> {
       `# ${cpus()[0]?.model ?? "cpu"} × ${availableParallelism()}, Node ${process.version}, ${seconds} s per measurement`,
     );
     console.log(`intake: ${CONCURRENCY} concurrent clients, ${seconds} s …`);
+    const postmaster = await findPostmaster(adminUrl);
     const eluBefore = performance.eventLoopUtilization();
     const cpuBefore = process.cpuUsage();
+    // wrk warms up first (2 s): PostgreSQL's CPU of that run counts too, so the cases of the
+    // warm-up are counted from the database below.
+    const pgBefore = postgresCpuMs(postmaster);
+    const casesBefore = await countCases(adminUrl);
     result = await generateLoadOutside({ url, key, seconds, data: thirtyFieldData });
+    const pgAfter = postgresCpuMs(postmaster);
+    casesStored = (await countCases(adminUrl)) - casesBefore;
     serverLoad = {
       elu: performance.eventLoopUtilization(eluBefore).utilization,
       cpuMs: (process.cpuUsage(cpuBefore).user + process.cpuUsage(cpuBefore).system) / 1000,
     };
+    if (pgBefore !== undefined && pgAfter !== undefined)
+      postgresMs.intake = (pgAfter - pgBefore) / Math.max(1, casesStored);
     console.log(`pgbench: ${CONCURRENCY} clients, -j 2, ${seconds} s …`);
+    const pgbBefore = postgresCpuMs(postmaster);
     pgb = await runPgbench(pgbench, adminUrl, seconds);
+    const pgbAfter = postgresCpuMs(postmaster);
+    if (pgbBefore !== undefined && pgbAfter !== undefined)
+      postgresMs.pgbench = (pgbAfter - pgbBefore) / Math.max(1, pgb.tps * seconds);
   } finally {
     await app.stop();
     await db.close();
@@ -397,18 +456,25 @@ async function main(): Promise<void> {
   console.log(`  latency p95     ${result.p95.toFixed(1)} ms`);
   if (failures.length > 0)
     console.log(`  failed          ${failures.map(([s, n]) => `${n} × ${s}`).join(", ")}`);
-  const perCase = (ms: number) => (ms / Math.max(1, result.ok)).toFixed(2);
+  // CPU is read around wrk's warm-up run and the measured run: per case stored in both.
+  const perCase = (ms: number) => (ms / Math.max(1, casesStored)).toFixed(2);
   console.log(
     `  server thread   event loop ${(serverLoad.elu * 100).toFixed(0)} % busy; process CPU ${perCase(serverLoad.cpuMs)} ms per case (${result.generatorCpuMs === undefined ? "server and load generator" : "server"})`,
   );
   if (result.generatorCpuMs !== undefined)
     console.log(`  load generator  CPU ${perCase(result.generatorCpuMs)} ms per case (wrk)`);
+  if (postgresMs.intake !== undefined)
+    console.log(
+      `  PostgreSQL      CPU ${postgresMs.intake.toFixed(2)} ms per case (every server process, /proc)`,
+    );
   console.log(
     `  machine         load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
   );
   console.log(`pgbench (single-row inserts, ${CONCURRENCY} clients)`);
   console.log(`  inserts/s       ${pgb.tps.toFixed(0)}`);
   if (pgb.latencyMs !== undefined) console.log(`  latency avg     ${pgb.latencyMs.toFixed(1)} ms`);
+  if (postgresMs.pgbench !== undefined)
+    console.log(`  PostgreSQL      CPU ${postgresMs.pgbench.toFixed(2)} ms per insert`);
   console.log(`ratio intake / pgbench: ${(perSecond / pgb.tps).toFixed(2)}  (target ≥ 0.5)`);
   const { report } = await import("./report.ts");
   report([
@@ -424,6 +490,18 @@ async function main(): Promise<void> {
       met: perSecond >= 0.5 * pgb.tps,
     },
   ]);
+}
+
+/** Cases stored so far (the warm-up's included): the owner connection, no RLS. */
+async function countCases(adminUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const r = await client.query("select count(*)::int as n from cases");
+    return r.rows[0].n;
+  } finally {
+    await client.end();
+  }
 }
 
 async function countEffectJobs(adminUrl: string): Promise<number> {

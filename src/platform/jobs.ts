@@ -1,6 +1,7 @@
 import pg from "pg";
 import { fromKysely, type Job, type JobResult, PgBoss } from "pg-boss";
 import { APP_ROLE, type Tx } from "./db/database.ts";
+import { executePrepared, preparedStatement } from "./db/prepared.ts";
 import type { Logger } from "./logging.ts";
 import type { Metrics } from "./metrics.ts";
 
@@ -139,7 +140,14 @@ export class Jobs {
   ): Promise<void> {
     if (!this.queues.has(name)) throw new Error(`Unknown job queue ${name}`);
     if (jobs.length === 0) return;
-    await this.boss.insert(name, jobs, { db: fromKysely(tx) });
+    // pg-boss's insert has one text per queue (the rows travel as one JSON parameter): prepared,
+    // it is parsed and planned once per connection, not once per batch of the case writer.
+    await this.boss.insert(name, jobs, {
+      db: {
+        executeSql: (text, values) =>
+          executePrepared(tx, preparedStatement(text), values ?? []).then((rows) => ({ rows })),
+      },
+    });
   }
 
   /** Stops taking new jobs and waits (up to `timeoutMs`) for running ones to finish. */

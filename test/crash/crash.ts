@@ -107,18 +107,25 @@ async function main() {
     await Promise.all(clients);
     const loadSeconds = (Date.now() - t0) / 1000;
 
-    // Wait for every job (case effects, mails) to finish.
+    // Wait for every job (case effects, mails) to finish, as long as they keep finishing: how
+    // many there are depends on how many submissions the machine took in the 30 s (a fixed
+    // window failed a faster case writer on a busy machine); a backlog that stops shrinking for
+    // 30 s is a hang and fails.
     const check = new pg.Client({ connectionString: adminUrl });
     await check.connect();
     let pending = -1;
-    for (let i = 0; i < 240; i++) {
+    let lastProgress = Date.now();
+    const drainStarted = Date.now();
+    for (;;) {
       const r = await check.query(
         `select count(*)::int as n from pgboss.job where name in ('case.effect', 'mail.send') and state not in ('completed', 'failed', 'cancelled')`,
       );
+      if (pending === -1 || r.rows[0].n < pending) lastProgress = Date.now();
       pending = r.rows[0].n;
-      if (pending === 0) break;
+      if (pending === 0 || Date.now() - lastProgress > 30_000) break;
       await sleep(500);
     }
+    console.log(`jobs drained in ${((Date.now() - drainStarted) / 1000).toFixed(0)} s`);
     const failedJobs = (
       await check.query(
         `select name, count(*)::int as n from pgboss.job where name in ('case.effect', 'mail.send') and state = 'failed' group by name`,

@@ -1,14 +1,14 @@
+import { randomUUID } from "node:crypto";
 import type { CaseEffect, CaseEvent, CaseState } from "../../core/index.ts";
 import { isUniqueViolation, type Tx, withTenant } from "../../platform/db/database.ts";
 import { DomainError } from "../../platform/errors.ts";
 import type { Platform } from "../../platform/http/context.ts";
 import { CASE_EFFECT_QUEUE, type EffectJob } from "./case-actions.service.ts";
 import {
-  appendEventsOfCases,
   type CaseRow,
-  findCasesByIdempotencyKeys,
-  insertCases,
-  liveApiKeys,
+  findLiveKeysAndStoredCases,
+  insertCasesWithHistory,
+  type StoredCase,
   takeReferenceNumbers,
 } from "./cases.repository.ts";
 
@@ -117,25 +117,18 @@ async function writeBatch(platform: Platform, items: PreparedCase[]): Promise<(S
   const tenantId = items[0].tenantId;
   return withTenant(platform.database.db, tenantId, async (tx) => {
     const results: (Stored | Error | undefined)[] = items.map(() => undefined);
-    // API keys are checked here, in the transaction that stores the cases (one query per batch):
-    // the intake may have taken a recently seen key from memory.
+    // API keys are checked here, in the transaction that stores the cases (the intake may have
+    // taken a recently seen key from memory), in the same round trip as the earlier submissions
+    // under the same idempotency keys.
     const apiKeyIds = [...new Set(items.flatMap((i) => (i.apiKeyId ? [i.apiKeyId] : [])))];
-    if (apiKeyIds.length > 0) {
-      const live = await liveApiKeys(tx, tenantId, apiKeyIds);
-      items.forEach((item, i) => {
-        if (item.apiKeyId && !live.has(item.apiKeyId)) results[i] = revoked();
-      });
-    }
+    const keys = [...new Set(items.flatMap((item) => item.idempotencyKey ?? []))];
+    const found = await findLiveKeysAndStoredCases(tx, tenantId, apiKeyIds, keys);
+    items.forEach((item, i) => {
+      if (item.apiKeyId && !found.liveKeys.has(item.apiKeyId)) results[i] = revoked();
+    });
     const open = (i: number) => results[i] === undefined;
     // Earlier submissions under the same keys: in the database, or earlier in this batch.
-    const keys = [
-      ...new Set(
-        items.flatMap((item, i) => (item.idempotencyKey && open(i) ? [item.idempotencyKey] : [])),
-      ),
-    ];
-    const stored = new Map(
-      (await findCasesByIdempotencyKeys(tx, keys)).map((r) => [r.idempotency_key, r]),
-    );
+    const stored = new Map(found.stored.map((r) => [r.idempotency_key, r]));
     const firstInBatch = new Map<string, number>();
     const fresh: number[] = [];
     items.forEach((item, i) => {
@@ -194,16 +187,14 @@ async function insertFresh(
       );
     });
   }
-  const ids = await insertCases(
-    tx,
-    fresh.map((i) => ({ ...items[i], reference: references.get(i)! })),
-  );
-  await appendEventsOfCases(
+  const ids = fresh.map(() => randomUUID());
+  await insertCasesWithHistory(
     tx,
     tenantId,
     fresh.map((i, n) => ({
-      caseId: ids[n],
-      events: items[i].events,
+      ...items[i],
+      id: ids[n],
+      reference: references.get(i)!,
       extra: { effects: items[i].effects },
     })),
   );
@@ -226,7 +217,7 @@ async function insertFresh(
   });
 }
 
-export function replayed(row: CaseRow, requestHash: string | null): Stored | Error {
+export function replayed(row: StoredCase, requestHash: string | null): Stored | Error {
   if (row.request_hash !== requestHash) return conflict();
   return { caseId: row.id, reference: row.reference, status: row.status, created: false };
 }

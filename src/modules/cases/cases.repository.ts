@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { CaseEvent, CaseState } from "../../core/index.ts";
 import type { Db, Tx } from "../../platform/db/database.ts";
+import { executePrepared, preparedStatement } from "../../platform/db/prepared.ts";
 import type { DB } from "../../platform/db/schema.ts";
 
 export type CaseRow = {
@@ -40,14 +41,24 @@ export function findCase(tx: Tx, id: string): Promise<CaseRow | undefined> {
 }
 
 /** Appends one case's history events (the table is append-only for the application role). */
-export function appendEvents(
+export async function appendEvents(
   tx: Tx,
   tenantId: string,
   caseId: string,
   events: readonly CaseEvent[],
   extra: Record<string, unknown> = {},
 ): Promise<void> {
-  return appendEventsOfCases(tx, tenantId, [{ caseId, events, extra }]);
+  if (events.length === 0) return;
+  await tx
+    .insertInto("case_events")
+    .values(
+      eventRows(caseId, events, extra).map((e) => ({
+        ...e,
+        tenant_id: tenantId,
+        payload: JSON.stringify(e.payload),
+      })),
+    )
+    .execute();
 }
 
 export function listEvents(tx: Tx, caseId: string) {
@@ -90,26 +101,36 @@ export async function updateCaseState(
   return result.numUpdatedRows === 1n;
 }
 
-/** Which of these API keys of the tenant are live (not revoked), for the case writer. */
-export async function liveApiKeys(tx: Tx, tenantId: string, ids: string[]): Promise<Set<string>> {
-  const rows = await tx
-    .selectFrom("api_keys")
-    .select("id")
-    .where("tenant_id", "=", tenantId)
-    .where("id", "in", ids)
-    .where("revoked_at", "is", null)
-    .execute();
-  return new Set(rows.map((r) => r.id));
-}
+export type StoredCase = Pick<CaseRow, "id" | "reference" | "status" | "request_hash"> & {
+  idempotency_key: string;
+};
 
-/** Cases already stored under any of these idempotency keys. */
-export function findCasesByIdempotencyKeys(tx: Tx, keys: string[]) {
-  if (keys.length === 0) return Promise.resolve([] as (CaseRow & { idempotency_key: string })[]);
-  return tx
-    .selectFrom("cases")
-    .select([...caseColumns, "idempotency_key"])
-    .where("idempotency_key", "in", keys)
-    .execute() as Promise<(CaseRow & { idempotency_key: string })[]>;
+/**
+ * For the case writer, in one round trip: which of these API keys of the tenant are live (not
+ * revoked), and the cases already stored under any of these idempotency keys.
+ */
+export async function findLiveKeysAndStoredCases(
+  tx: Tx,
+  tenantId: string,
+  apiKeyIds: string[],
+  idempotencyKeys: string[],
+): Promise<{ liveKeys: Set<string>; stored: StoredCase[] }> {
+  // Not a prepared statement: as one (a generic plan, made on a connection's first calls, while
+  // the table may be nearly empty), PostgreSQL's CPU per case in bench/submit doubled
+  // (~0.65 ms instead of ~0.3 ms); planned per call with its keys, it stays cheap.
+  const { rows } = await sql<{ live_keys: string[]; stored: StoredCase[] }>`
+    select
+      array(select k.id::text from api_keys k
+        where k.tenant_id = ${tenantId} and k.id = any(${apiKeyIds}::uuid[])
+          and k.revoked_at is null) as live_keys,
+      coalesce((select json_agg(json_build_object('id', c.id, 'reference', c.reference,
+          'status', c.status, 'request_hash', c.request_hash,
+          'idempotency_key', c.idempotency_key))
+        from cases c where c.idempotency_key = any(${idempotencyKeys}::text[])), '[]') as stored`.execute(
+    tx,
+  );
+  const [row] = rows;
+  return { liveKeys: new Set(row.live_keys), stored: row.stored };
 }
 
 /** Takes `count` consecutive reference numbers; returns the first. */
@@ -139,52 +160,63 @@ export type NewCase = {
   receivedAt: Date;
 };
 
-/** Inserts several cases in one statement; returns their ids in the order given. */
-export async function insertCases(tx: Tx, cases: NewCase[]): Promise<string[]> {
-  const rows = await tx
-    .insertInto("cases")
-    .values(
-      cases.map((c) => ({
-        tenant_id: c.tenantId,
-        reference: c.reference,
-        service_id: c.serviceId,
-        service_version: c.serviceVersion,
-        status: c.state.status,
-        state: JSON.stringify(c.state),
-        applicant_id: c.applicantId,
-        channel: c.channel,
-        idempotency_key: c.idempotencyKey,
-        request_hash: c.requestHash,
-        received_at: c.receivedAt,
-      })),
-    )
-    .returning(["id", "reference"])
-    .execute();
-  const byReference = new Map(rows.map((r) => [r.reference, r.id]));
-  return cases.map((c) => byReference.get(c.reference)!);
-}
+const casesWithHistory = preparedStatement(`
+  with new_cases as (
+    insert into cases (tenant_id, id, reference, service_id, service_version, status, state,
+      applicant_id, channel, idempotency_key, request_hash, received_at)
+    select $1, c.id, c.reference, c.service_id, c.service_version, c.status, c.state,
+      c.applicant_id, c.channel, c.idempotency_key, c.request_hash, c.received_at
+    from json_to_recordset($2::json) as c(id uuid, reference text, service_id uuid,
+      service_version integer, status text, state jsonb, applicant_id uuid, channel text,
+      idempotency_key text, request_hash text, received_at timestamptz)
+  )
+  insert into case_events (tenant_id, case_id, seq, type, actor_id, at, payload)
+  select $1, e.case_id, e.seq, e.type, e.actor_id, e.at, e.payload
+  from json_to_recordset($3::json) as e(case_id uuid, seq integer, type text, actor_id text,
+    at timestamptz, payload jsonb)`);
 
-/** Appends the history events of several cases in one statement; `extra` goes on each case's last event. */
-export async function appendEventsOfCases(
+/**
+ * Inserts new cases of one municipality (their ids chosen by the caller) with their history, in
+ * one statement of fixed text whatever the number of cases: rows travel as JSON, and the
+ * statement is prepared once per connection. `extra` goes on each case's last event.
+ */
+export async function insertCasesWithHistory(
   tx: Tx,
   tenantId: string,
-  items: { caseId: string; events: readonly CaseEvent[]; extra: Record<string, unknown> }[],
+  cases: (NewCase & { id: string; events: readonly CaseEvent[]; extra: Record<string, unknown> })[],
 ): Promise<void> {
-  const values = items.flatMap(({ caseId, events, extra }) =>
-    events.map((e, i) => {
-      const { seq, type, at, actorId, ...rest } = e;
-      return {
-        tenant_id: tenantId,
-        case_id: caseId,
-        seq,
-        type,
-        actor_id: actorId,
-        at,
-        payload: JSON.stringify(i === events.length - 1 ? { ...rest, ...extra } : rest),
-      };
-    }),
-  );
-  if (values.length > 0) await tx.insertInto("case_events").values(values).execute();
+  const rows = cases.map((c) => ({
+    id: c.id,
+    reference: c.reference,
+    service_id: c.serviceId,
+    service_version: c.serviceVersion,
+    status: c.state.status,
+    state: c.state,
+    applicant_id: c.applicantId,
+    channel: c.channel,
+    idempotency_key: c.idempotencyKey,
+    request_hash: c.requestHash,
+    received_at: c.receivedAt,
+  }));
+  await executePrepared(tx, casesWithHistory, [
+    tenantId,
+    JSON.stringify(rows),
+    JSON.stringify(cases.flatMap((c) => eventRows(c.id, c.events, c.extra))),
+  ]);
+}
+
+function eventRows(caseId: string, events: readonly CaseEvent[], extra: Record<string, unknown>) {
+  return events.map((e, i) => {
+    const { seq, type, at, actorId, ...rest } = e;
+    return {
+      case_id: caseId,
+      seq,
+      type,
+      actor_id: actorId,
+      at,
+      payload: i === events.length - 1 ? { ...rest, ...extra } : rest,
+    };
+  });
 }
 
 /** The Bundesland code in the municipality's settings (tenants are instance-wide, no RLS). */

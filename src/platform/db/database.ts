@@ -3,6 +3,7 @@ import pg from "pg";
 import type { Config } from "../config.ts";
 import { ContextDialect, inTransactionContext } from "./context-driver.ts";
 import { type EmbeddedServer, startEmbeddedPostgres } from "./embedded.ts";
+import { namePreparedStatements } from "./prepared.ts";
 import type { DB } from "./schema.ts";
 
 export type { DB } from "./schema.ts";
@@ -80,6 +81,7 @@ export function openDatabase(adminUrl: string, appPassword: string, max = 20): D
   appPool.on("error", () => {});
   appPool.on("connect", (client) => {
     client.on("error", () => {});
+    namePreparedStatements(client);
   });
   const db = new Kysely<DB>({ dialect: new ContextDialect({ pool: appPool }) });
   return {
