@@ -223,7 +223,7 @@ async function measureInTurn() {
 }
 
 console.log(
-  `# bench/notices — ${pinnedCore === undefined ? "not pinned (no taskset): threads may use more than one core" : `pinned to core ${pinnedCore} with taskset (every thread: main, render worker, GC)`}; ${cpus()[0]?.model ?? "cpu"}; ${ROUNDS} rounds of ${roundSeconds} s each`,
+  `# bench/notices — ${pinnedCore === undefined ? "not pinned (no taskset): threads may use more than one core" : `pinned to core ${pinnedCore} with taskset (every thread: main, render worker, GC)`}; ${cpus()[0]?.model ?? "cpu"}; ${ROUNDS} rounds of ${roundSeconds.toFixed(1)} s each`,
 );
 const { reference, notices } = await measureInTurn();
 console.log(
