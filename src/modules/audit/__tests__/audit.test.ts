@@ -1,22 +1,16 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { promisify } from "node:util";
 import pg from "pg";
 import { startTestApp, testDatabaseUrl } from "../../../../test/helpers/app.ts";
+import { dogApplication as application, dogService } from "../../../../test/helpers/dog.ts";
 import { makeTenant } from "../../../../test/helpers/factories.ts";
 import type { Running } from "../../../app.ts";
 import { publishService } from "../../services/index.ts";
 import { sealTenantHistory, verifyTenantHistory } from "../index.ts";
 
 const run = promisify(execFile);
-const dogService = JSON.parse(readFileSync("services/hund-anmelden.json", "utf8"));
-const {
-  taxTagNumbers: _t,
-  signatory: _s,
-  ...application
-} = JSON.parse(readFileSync("services/examples/hund-anmelden.happy.json", "utf8")).data;
 
 /** A superuser connection: what someone with direct database access could do. */
 async function asDatabaseOwner(query: string, params: unknown[]): Promise<void> {

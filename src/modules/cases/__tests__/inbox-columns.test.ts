@@ -1,22 +1,15 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { sql } from "kysely";
 import { startTestApp } from "../../../../test/helpers/app.ts";
+import { dogApplication, dogService } from "../../../../test/helpers/dog.ts";
 import { makeTenant } from "../../../../test/helpers/factories.ts";
 import type { Running } from "../../../app.ts";
 import { withTenant } from "../../../platform/db/database.ts";
 import { publishService } from "../../services/index.ts";
 import { createOrgUnit } from "../../tenants/index.ts";
 import { assignCase } from "../index.ts";
-
-const dogService = JSON.parse(readFileSync("services/hund-anmelden.json", "utf8"));
-const {
-  taxTagNumbers: _tag,
-  signatory: _signatory,
-  ...dogApplication
-} = JSON.parse(readFileSync("services/examples/hund-anmelden.happy.json", "utf8")).data;
 
 /**
  * The inbox columns as migration 0009's trigger derived them, from the case and its whole

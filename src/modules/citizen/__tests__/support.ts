@@ -1,16 +1,9 @@
-import { readFileSync } from "node:fs";
+import { dogApplication, dogService } from "../../../../test/helpers/dog.ts";
 import { makeTenant } from "../../../../test/helpers/factories.ts";
 import { Client, Page } from "../../../../test/helpers/http.ts";
 import type { Running } from "../../../app.ts";
 import { makeStaff, PASSWORD } from "../../accounts/__tests__/factories.ts";
 import { publishService } from "../../services/index.ts";
-
-const dogService = JSON.parse(readFileSync("services/hund-anmelden.json", "utf8"));
-const {
-  taxTagNumbers: _tag,
-  signatory: _signatory,
-  ...dogApplication
-} = JSON.parse(readFileSync("services/examples/hund-anmelden.happy.json", "utf8")).data;
 
 /** A municipality publishing the dog service, with a caseworker. */
 export async function makeDogTenant(app: Running) {

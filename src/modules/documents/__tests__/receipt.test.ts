@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { startTestApp } from "../../../../test/helpers/app.ts";
+import { dogApplication, dogService } from "../../../../test/helpers/dog.ts";
 import { Client } from "../../../../test/helpers/http.ts";
 import { pdfImages, pdfPages, pdfText } from "../../../../test/helpers/pdf.ts";
 import type { Running } from "../../../app.ts";
@@ -11,13 +11,6 @@ import { publishService } from "../../services/index.ts";
 import { createTenant } from "../../tenants/index.ts";
 import { saveTenantLogo } from "../../tenants/settings.service.ts";
 import { receiptUrl, renderReceipt } from "../index.ts";
-
-const dogService = JSON.parse(readFileSync("services/hund-anmelden.json", "utf8"));
-const {
-  taxTagNumbers: _tag,
-  signatory: _signatory,
-  ...dogApplication
-} = JSON.parse(readFileSync("services/examples/hund-anmelden.happy.json", "utf8")).data;
 
 describe("receipt (Eingangsbestätigung)", () => {
   let app: Running;

@@ -1,15 +1,8 @@
-import { readFileSync } from "node:fs";
+import { dogApplication, dogService } from "../../../../test/helpers/dog.ts";
 import type { Running } from "../../../app.ts";
 import { publishService } from "../../services/index.ts";
 import { makeStaff, makeTenant } from "../../tenants/__tests__/fixtures.ts";
 import { createOrgUnit } from "../../tenants/index.ts";
-
-const dogService = JSON.parse(readFileSync("services/hund-anmelden.json", "utf8"));
-const {
-  taxTagNumbers: _tag,
-  signatory: _signatory,
-  ...dogApplication
-} = JSON.parse(readFileSync("services/examples/hund-anmelden.happy.json", "utf8")).data;
 
 /** The dog service with "Verfahren einstellen" under the Vier-Augen-Prinzip. */
 export function dogWithSecondApproval() {

@@ -1,23 +1,15 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { sql } from "kysely";
 import { startTestApp } from "../../../../test/helpers/app.ts";
+import { dogApplication as dogData, dogService } from "../../../../test/helpers/dog.ts";
 import { makeTenant } from "../../../../test/helpers/factories.ts";
 import type { Running } from "../../../app.ts";
 import { withTenant } from "../../../platform/db/database.ts";
 import { listEvents } from "../../cases/index.ts";
 import { publishService } from "../../services/index.ts";
 import { createApiKey, revokeKey } from "../index.ts";
-
-const dogService = JSON.parse(readFileSync("services/hund-anmelden.json", "utf8"));
-// The example also carries the caseworker's later inputs (tax tag, signatory): not part of the form.
-const {
-  taxTagNumbers: _tag,
-  signatory: _signatory,
-  ...dogData
-} = JSON.parse(readFileSync("services/examples/hund-anmelden.happy.json", "utf8")).data;
 
 type Tenant = { id: string; slug: string };
 

@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import {
@@ -7,17 +6,12 @@ import {
   expectAccessible,
   useAppAndBrowser,
 } from "../../../../test/helpers/browser.ts";
+import { dogApplication, dogService } from "../../../../test/helpers/dog.ts";
 import { withTenant } from "../../../platform/db/database.ts";
 import { publishService } from "../../services/index.ts";
 import { makeTenant } from "../../tenants/__tests__/fixtures.ts";
 import { expireUnretrieved, retrievalPath } from "../index.ts";
 
-const dogService = JSON.parse(readFileSync("services/hund-anmelden.json", "utf8"));
-const {
-  taxTagNumbers: _tag,
-  signatory: _signatory,
-  ...dogApplication
-} = JSON.parse(readFileSync("services/examples/hund-anmelden.happy.json", "utf8")).data;
 const caseworker = { id: "00000000-0000-4000-8000-000000000002", roles: ["caseworker"] };
 
 /** The retrieval page an e-mail links to: a citizen page, so axe-clean and keyboard-operable. */

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { createHash, randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { startTestApp } from "../../../../test/helpers/app.ts";
+import { dogApplication, dogService } from "../../../../test/helpers/dog.ts";
 import { Client } from "../../../../test/helpers/http.ts";
 import { pdfPages, pdfQrCodes, pdfText, pdfWords } from "../../../../test/helpers/pdf.ts";
 import type { Running } from "../../../app.ts";
@@ -24,13 +24,6 @@ import { publishService } from "../../services/index.ts";
 import { makeStaff, signInStaff } from "../../tenants/__tests__/fixtures.ts";
 import { createTenant } from "../../tenants/index.ts";
 import { expireUnretrieved, makePrintBatch, retrievalPath } from "../index.ts";
-
-const dogService = JSON.parse(readFileSync("services/hund-anmelden.json", "utf8"));
-const {
-  taxTagNumbers: _tag,
-  signatory: _signatory,
-  ...dogApplication
-} = JSON.parse(readFileSync("services/examples/hund-anmelden.happy.json", "utf8")).data;
 
 const caseworker = { id: "00000000-0000-4000-8000-000000000001", roles: ["caseworker"] };
 const decision = (signatory = "Max Beispiel") => ({
