@@ -49,11 +49,6 @@ function readFont({ pkg, file }: FontFile): Buffer {
   return readFileSync(path.join(root, file));
 }
 
-/** The font files' bytes as the packages ship them. */
-export function fontBlobs(): Buffer[] {
-  return FILES.map(readFont);
-}
-
 /**
  * A font with every glyph, layout feature and name, less its TrueType hinting (instructions
  * for screen rasterisers at small pixel sizes, which neither print nor PDF viewers need): about
