@@ -1,8 +1,8 @@
 /**
  * Documents: PDFs rendered with Typst from templates in `templates/` (the DIN 5008 letter base
  * `letter.typ`, the receipt `receipt.typ`), with fonts shipped in npm packages and all data
- * passed as JSON — user text is never Typst markup. QR codes (e.g. the GiroCode of a fee
- * notice) go in as SVG assets made by `qrSvg`. The receipt (Eingangsbestätigung) of an
+ * passed as JSON — user text is never Typst markup. The GiroCode of a fee notice goes in as
+ * raw grey pixels made by `epcQrImage` (a `.luma8` asset). The receipt (Eingangsbestätigung) of an
  * application is served at `/{tenant}/dienste/{service}/eingangsbestaetigung/{caseId}.pdf` to
  * the applicant's session or with the signed link from `receiptUrl`.
  */
