@@ -85,8 +85,8 @@ const recentCallers = new Map<string, RecentCaller<unknown>>();
 /**
  * For submissions only: the municipality and key a presented key was found to be in the last
  * {@link RECENT_CALLER_MS}, without asking the database. This is a shortcut, not the check: the
- * transaction that stores the case asks again whether the key is live (`liveApiKeys` in the
- * case writer, one query per batch), so a revoked key never creates a case — in this process
+ * transaction that stores the case asks again whether the key is live (`findLiveKeysAndStoredCases`
+ * in the case writer, one query per batch), so a revoked key never creates a case — in this process
  * or in another. Reads (`GET`) always ask the database.
  */
 export function recentCaller<T>(slug: string, presented: string): RecentCaller<T> | undefined {

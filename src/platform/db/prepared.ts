@@ -15,7 +15,10 @@ const names = new Map<string, string>();
 /** A statement of fixed text, run as a named prepared statement on whichever connection runs it. */
 export type PreparedStatement = { readonly text: string };
 
-/** Declares a statement for `executePrepared`; call once per statement (module level). */
+/**
+ * Declares a statement for `executePrepared`: at module level where the text is ours; the same
+ * text again gives the same statement (pg-boss's insert, whose text it makes per queue).
+ */
 export function preparedStatement(text: string): PreparedStatement {
   if (!names.has(text)) {
     names.set(text, `dw_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`);
