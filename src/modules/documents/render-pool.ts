@@ -5,10 +5,13 @@ import { RenderFailed, type RenderOptions } from "./renderer.ts";
 
 /**
  * Renders after this many renders move to a fresh worker. Typst's PDF export keeps memory it
- * never gives back, about 0.4 MB a notice (bench/notices.ts; a new compiler in the same thread
- * does not free it, a terminated worker does): 400 renders hold a worker near 200 MB.
+ * never gives back, about 0.3 MB a notice (a new compiler in the same thread does not free it, a
+ * terminated worker does). With the renderer's eviction of Typst's caches every 10 renders, 1000
+ * notices hold a worker near 300 MB; the whole pipeline of 2,000 notices peaked at ~510 MB
+ * resident (400 per worker with the old eviction: ~935 MB). A worker's start (loading the
+ * binding, fonts, the first renders without caches) is spread over 1000 renders.
  */
-export const RENDERS_PER_WORKER = 400;
+export const RENDERS_PER_WORKER = 1000;
 
 type Pending = {
   resolve: (r: { pdf: Uint8Array; pages: number }) => void;

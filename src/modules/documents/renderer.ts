@@ -29,6 +29,9 @@ export type RenderOptions = {
 /** A template failed to compile: a bug in the template, never caused by the data. */
 export class RenderFailed extends Error {}
 
+/** Renders between two evictions of Typst's caches (see `renderHere`). */
+const EVICT_EVERY = 10;
+
 let compiler: NodeCompiler | undefined;
 let fonts: Buffer[] | undefined;
 let renders = 0;
@@ -91,7 +94,11 @@ export function renderHere(
   } finally {
     c.unmapShadow(DATA_FILE);
     for (const file of assets) c.unmapShadow(file);
-    // Typst memoises compilations; evicting old entries now and then keeps memory flat.
-    if (++renders % 50 === 0) c.evictCache(10);
+    // Typst memoises what it computes (fonts, templates, layout) in caches that live as long as
+    // the thread. Every 10 renders, drop what the last ones did not use: the next notice differs
+    // in its data anyway, and it still finds the fonts and templates. Keeping entries for 10
+    // evictions every 50 renders (as before) held ~500 notices' layouts: a thread grew ~0.6 MB a
+    // render instead of ~0.3 MB, for no measurable speed (callgrind: +0.5 % instructions).
+    if (++renders % EVICT_EVERY === 0) c.evictCache(1);
   }
 }
