@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { correction, generate, mode } from "lean-qr";
 import { pdfPages, pdfQrCodes, pdfText, pdfWords } from "../../../../test/helpers/pdf.ts";
 import { epcQrPayload } from "../../../core/payments/epc.ts";
 import { epcQrImage, type QrImage } from "../qr.ts";
@@ -31,11 +32,14 @@ function modulesOf({ size, pixels }: QrImage) {
 }
 
 /**
- * The error correction level written in the code's format information (ISO/IEC 18004 7.9: 15
- * bits beside the top-left finder pattern, XOR-masked with 101010000010010; the first two bits
- * of the five data bits are the level, M = 00).
+ * The format information written in the code (ISO/IEC 18004 7.9: 15 bits beside the top-left
+ * finder pattern, XOR-masked with 101010000010010): the first two of the five data bits are the
+ * error correction level (M = 00), the other three the mask.
  */
-function correctionLevel(image: QrImage, quiet = 4): "L" | "M" | "Q" | "H" {
+function formatInformation(
+  image: QrImage,
+  quiet = 4,
+): { level: "L" | "M" | "Q" | "H"; mask: number } {
   const { dark } = modulesOf(image);
   const at = (x: number, y: number) => (dark(x + quiet, y + quiet) ? 1 : 0);
   const places = [
@@ -46,7 +50,71 @@ function correctionLevel(image: QrImage, quiet = 4): "L" | "M" | "Q" | "H" {
     ...[9, 10, 11, 12, 13, 14].map((i) => [14 - i, 8]),
   ];
   const bits = places.reduce((acc, [x, y], i) => acc | (at(x, y) << i), 0) ^ 0x5412;
-  return (["M", "L", "H", "Q"] as const)[bits >> 13];
+  return { level: (["M", "L", "H", "Q"] as const)[bits >> 13], mask: (bits >> 10) & 7 };
+}
+
+function correctionLevel(image: QrImage): "L" | "M" | "Q" | "H" {
+  return formatInformation(image).level;
+}
+
+/**
+ * The code as lean-qr makes it choosing the mask itself: it builds the symbol with each of the
+ * eight masks and keeps the one with the lowest penalty (ISO/IEC 18004 7.8.3). `epcQrImage`
+ * chose it this way until qr-mask.ts; its choice must stay the same.
+ */
+function leanQrImage(payload: string): QrImage {
+  const code = generate(mode.bytes(new TextEncoder().encode(payload)), {
+    minCorrectionLevel: correction.M,
+    maxCorrectionLevel: correction.M,
+    maxVersion: 13,
+  });
+  const size = code.size + 8;
+  const pixels = new Uint8Array(size * size).fill(255);
+  for (let y = 0; y < code.size; y++) {
+    for (let x = 0; x < code.size; x++) if (code.get(x, y)) pixels[(y + 4) * size + 4 + x] = 0;
+  }
+  return { size, pixels };
+}
+
+/** Mulberry32, a small seeded generator: the same "random" payloads on every run. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+/**
+ * Characters by UTF-8 length: 1 byte (with the EPC's line break), 2 (umlauts, Greek, Cyrillic),
+ * 3 (typography, €), 4 and more (emoji).
+ */
+const CHARACTERS = [
+  [..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,-/:\n"],
+  [..."äöüÄÖÜßéçñΩμέγαЖш"],
+  [..."–„“€…"],
+  ["😀", "🐕", "🏛️"],
+];
+
+/**
+ * A GiroCode-like payload of exactly `bytes` UTF-8 bytes: often the EPC header, then mostly
+ * ASCII with umlauts, Greek, Cyrillic, typographic characters and emoji among it.
+ */
+function randomPayload(random: () => number, bytes: number): string {
+  let text = bytes > 40 && random() < 0.5 ? "BCD\n002\n1\nSCT\nBYLADEM1001\n" : "";
+  let length = Buffer.byteLength(text);
+  while (length < bytes) {
+    const roll = random();
+    const kind = roll < 0.75 ? 0 : roll < 0.9 ? 1 : roll < 0.96 ? 2 : 3;
+    const choices = CHARACTERS[kind];
+    let next = choices[Math.floor(random() * choices.length)];
+    if (length + Buffer.byteLength(next) > bytes) next = "x";
+    text += next;
+    length += Buffer.byteLength(next);
+  }
+  return text;
 }
 
 /** Renders the codes side by side, 40 mm wide, on an A4 page through Typst, as a notice would. */
@@ -84,6 +152,27 @@ describe("epcQrImage", () => {
     // The finder pattern's top edge: seven dark modules in the first row of the code.
     const row = Array.from({ length: 8 }, (_, x) => dark(4 + x, 4));
     assert.deepEqual(row, [true, true, true, true, true, true, true, false]);
+  });
+
+  it("chooses the mask lean-qr's own search chooses, module for module (2,000 random payloads)", () => {
+    const random = seededRandom(18004);
+    const masks = new Set<number>();
+    const versions = new Set<number>();
+    for (let n = 0; n < 2000; n++) {
+      const payload = randomPayload(random, 1 + Math.floor(random() * 331));
+      const image = epcQrImage(payload);
+      const expected = leanQrImage(payload);
+      assert.equal(image.size, expected.size);
+      const { buffer, byteOffset, byteLength } = image.pixels;
+      assert.ok(
+        Buffer.from(buffer, byteOffset, byteLength).equals(expected.pixels),
+        `a different code for ${JSON.stringify(payload)}`,
+      );
+      masks.add(formatInformation(image).mask);
+      versions.add((image.size - 8 - 17) / 4);
+    }
+    assert.equal(masks.size, 8, "every mask is chosen for some payload");
+    assert.equal(versions.size, 13, "every version from 1 to 13 is made");
   });
 
   it("fits the largest EPC payload (331 bytes) into version 13, the most EPC069-12 allows", () => {
