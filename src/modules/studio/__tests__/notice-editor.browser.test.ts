@@ -23,6 +23,12 @@ function previews(page: Page) {
       const req = requests.at(-1);
       assert.ok(req, "no preview was rendered");
       const res = await page.request.post(req.url, {
+        // Playwright keeps the connection of the previous `last()` alive without a client-side
+        // timeout (Node's agent ignores the server's `Keep-Alive: timeout=5` hint when it has no
+        // timeout of its own); reused just as the server closes it after 5 s + 1 s idle, the
+        // request meets a reset (seen once in CI). The preview renders and stores nothing, so it
+        // is safe to send again — Playwright's retry covers exactly ECONNRESET.
+        maxRetries: 2,
         data: req.body,
         headers: {
           "content-type": "application/json",
