@@ -139,6 +139,8 @@ function listen(fetch: Parameters<typeof serve>[0]["fetch"], config: Config): Pr
     const server = serve({ fetch, port: config.port, hostname: config.host }, () =>
       resolve(server as Server),
     ) as Server;
+    // Node announces `Keep-Alive: timeout=N` and closes one second later (keepAliveTimeoutBuffer).
+    server.keepAliveTimeout = config.keepAliveSeconds * 1000;
     server.once("error", reject);
   });
 }

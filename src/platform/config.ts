@@ -26,6 +26,7 @@ const envSchema = z.object({
     .transform((v) => (v === undefined ? undefined : v === "true")),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  KEEP_ALIVE_SECONDS: z.coerce.number().int().min(1).max(3600).default(65),
   JOBS: z.enum(["true", "false"]).default("true"),
   MAX_REQUEST_MB: z.coerce.number().int().min(1).max(1024).default(30),
   DRAFT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
@@ -52,6 +53,13 @@ export type Config = {
   demoMode: boolean;
   logLevel: string;
   trustProxy: boolean;
+  /**
+   * Seconds an idle HTTP connection stays open. Above a reverse proxy's own idle timeout (nginx
+   * and most load balancers: 60 s), so that the proxy, not the app, closes idle connections: a
+   * request the proxy sends on a connection the app is just closing meets a reset, and the proxy
+   * answers a citizen's form post with 502.
+   */
+  keepAliveSeconds: number;
   /** Whether this process works on jobs (off for short-lived CLI runs). */
   jobs: boolean;
   /** Days an unfinished application (draft) is kept after its last change. */
@@ -92,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoMode: e.DEMO_MODE ?? e.NODE_ENV !== "production",
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === "true",
+    keepAliveSeconds: e.KEEP_ALIVE_SECONDS,
     jobs: e.JOBS === "true",
     draftRetentionDays: e.DRAFT_RETENTION_DAYS,
     jobSchema: e.JOB_SCHEMA,

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
+import http from "node:http";
 import { after, before, describe, it } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Running } from "../../src/app.ts";
 import { startTestApp } from "../helpers/app.ts";
 import { Client } from "../helpers/http.ts";
@@ -18,6 +20,38 @@ describe("web shell", () => {
     assert.deepEqual(await ready.json(), { status: "ready" });
     const metrics = await (await fetch(`${app.url}/metrics`)).text();
     assert.match(metrics, /dienstwerk_http_requests_total/);
+  });
+
+  it("keeps an idle connection open for 65 s, longer than a reverse proxy's 60 s, and says so", async () => {
+    // Node's own agent ignores the server's Keep-Alive hint, like a proxy keeping its upstream
+    // connections for its own idle time: the connection must outlive Node's default (5 s + 1 s).
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number; keepAlive: string; port: number }>((resolve, reject) => {
+        http
+          .get(`${app.url}/healthz`, { agent }, (res) => {
+            const port = res.socket.localPort ?? -1; // the socket goes back to the pool at the end
+            res.resume();
+            res.on("end", () =>
+              resolve({
+                status: res.statusCode ?? 0,
+                keepAlive: String(res.headers["keep-alive"]),
+                port,
+              }),
+            );
+          })
+          .on("error", reject);
+      });
+    try {
+      const first = await get();
+      assert.equal(first.keepAlive, "timeout=65");
+      await sleep(7_000);
+      const second = await get();
+      assert.equal(second.status, 200);
+      assert.equal(second.port, first.port, "the idle connection was closed");
+    } finally {
+      agent.destroy();
+    }
   });
 
   it("sends security headers with a CSP that allows no inline script", async () => {
