@@ -165,7 +165,6 @@ async function feeNotice(i: number): Promise<{ pdf: Uint8Array; pages: number; s
  * starts). What the one core could make if everything around Typst cost nothing.
  */
 async function typstAlone(first: number): Promise<Round> {
-  useFonts(await documentFonts());
   const times: number[] = [];
   let pages = 0;
   let cpuUs = 0;
@@ -239,7 +238,8 @@ const median = (xs: number[]) => xs.toSorted((a, b) => a - b)[Math.floor(xs.leng
 async function measureInTurn() {
   for (let i = 0; i < 20; i++) await plainLetter(1_000_000 + i); // warm-up: fonts, templates
   for (let i = 0; i < 20; i++) await feeNotice(1_000_000 + i);
-  await typstAlone(1_100_000); // warm-up of this thread's compiler (one round)
+  useFonts(await documentFonts()); // for this thread's compiler (Typst alone)
+  await typstAlone(1_100_000); // its warm-up (one round)
   const runs: { reference: Round[]; notice: Round[]; typst: Round[] } = {
     reference: [],
     notice: [],
