@@ -1,5 +1,5 @@
 import "./platform/i18n/platform.messages.ts";
-import type { Server } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { accountsModule, sessionModule } from "./modules/accounts/index.ts";
@@ -34,7 +34,7 @@ import { migrate } from "./platform/db/migrate.ts";
 import { createApp, type WebModule } from "./platform/http/app.ts";
 import type { AppEnv, Platform } from "./platform/http/context.ts";
 import { Jobs } from "./platform/jobs.ts";
-import { createLogger } from "./platform/logging.ts";
+import { createLogger, type Logger } from "./platform/logging.ts";
 import { Mailer } from "./platform/mail.ts";
 import { createMetrics } from "./platform/metrics.ts";
 
@@ -123,7 +123,7 @@ export async function startDienstwerk(
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
-      await closeServer(server);
+      await closeServer(server, log);
       await jobs.stop();
       mailer.close();
       await database.close();
@@ -145,11 +145,24 @@ function listen(fetch: Parameters<typeof serve>[0]["fetch"], config: Config): Pr
   });
 }
 
-/** Stops accepting connections and waits for requests in flight (up to 20 s). */
-function closeServer(server: Server): Promise<void> {
+/**
+ * Stops accepting connections and waits for requests in flight (up to 20 s). A connection is
+ * closed as soon as it is idle, and a request that still arrives on one is answered with
+ * `Connection: close`, so that a client keeping its connection open (the server allows
+ * KEEP_ALIVE_SECONDS) does not hold up the shutdown.
+ */
+function closeServer(server: Server, log: Logger): Promise<void> {
   return new Promise((resolve) => {
-    const force = setTimeout(() => server.closeAllConnections(), 20_000);
+    server.on("request", (_req: IncomingMessage, res: ServerResponse) =>
+      res.setHeader("connection", "close"),
+    );
+    const idle = setInterval(() => server.closeIdleConnections(), 250);
+    const force = setTimeout(() => {
+      log.warn("requests still running 20 s after the shutdown began: their connections are cut");
+      server.closeAllConnections();
+    }, 20_000);
     server.close(() => {
+      clearInterval(idle);
       clearTimeout(force);
       resolve();
     });
