@@ -24,10 +24,11 @@ function previews(page: Page) {
       assert.ok(req, "no preview was rendered");
       const res = await page.request.post(req.url, {
         // Playwright keeps the connection of the previous `last()` alive without a client-side
-        // timeout (Node's agent ignores the server's `Keep-Alive: timeout=5` hint when it has no
-        // timeout of its own); reused just as the server closes it after 5 s + 1 s idle, the
-        // request meets a reset (seen once in CI). The preview renders and stores nothing, so it
-        // is safe to send again — Playwright's retry covers exactly ECONNRESET.
+        // timeout (Node's agent ignores the server's `Keep-Alive: timeout=…` hint when it has no
+        // timeout of its own); reused just as the server closes it (then after 5 s + 1 s idle,
+        // now KEEP_ALIVE_SECONDS + 1 s), the request meets a reset — seen once in CI. The preview
+        // renders and stores nothing, so it is safe to send again: Playwright retries exactly
+        // ECONNRESET.
         maxRetries: 2,
         data: req.body,
         headers: {
