@@ -3,29 +3,45 @@
  * lone UTF-16 surrogates (no character at all). Such input is refused with a clear message
  * instead of failing later, when it is written.
  */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
 export function hasUnstorableText(value: string): boolean {
-  return value.includes("\u0000") || LONE_SURROGATE.test(value);
+  return value.includes("\u0000") || !value.isWellFormed();
 }
 
-/** The path of the first string inside `value` (keys included) that cannot be stored. */
-export function findUnstorableText(value: unknown, path = ""): string | undefined {
-  if (typeof value === "string") return hasUnstorableText(value) ? path : undefined;
+/**
+ * The path of the first string inside `value` (keys included) that cannot be stored, as
+ * `dogs[1].name`. Runs over every submission: the path is only spelled out once one is found.
+ */
+export function findUnstorableText(value: unknown): string | undefined {
+  const trail: (string | number)[] = [];
+  if (!holdsUnstorable(value, trail)) return undefined;
+  let path = "";
+  for (let i = trail.length - 1; i >= 0; i--) {
+    const step = trail[i];
+    path += typeof step === "number" ? `[${step}]` : path === "" ? step : `.${step}`;
+  }
+  return path;
+}
+
+/** Whether `value` holds unstorable text; if so, `trail` ends with the way to it, innermost first. */
+function holdsUnstorable(value: unknown, trail: (string | number)[]): boolean {
+  if (typeof value === "string") return hasUnstorableText(value);
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findUnstorableText(value[i], `${path}[${i}]`);
-      if (found !== undefined) return found;
+      if (holdsUnstorable(value[i], trail)) {
+        trail.push(i);
+        return true;
+      }
     }
-    return undefined;
+    return false;
   }
   if (value && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) {
-      const here = path === "" ? k : `${path}.${k}`;
-      if (hasUnstorableText(k)) return here;
-      const found = findUnstorableText(v, here);
-      if (found !== undefined) return found;
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      if (hasUnstorableText(key) || holdsUnstorable(record[key], trail)) {
+        trail.push(key);
+        return true;
+      }
     }
   }
-  return undefined;
+  return false;
 }
