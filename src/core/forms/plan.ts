@@ -14,9 +14,9 @@ export type FieldPlan = {
   constraints: { rule: CompiledExpression; message: string }[];
   /** Whether any rule reads this field; others need no FEEL value (dates are costly). */
   referenced: boolean;
-  /** Subfields of a repeating group. */
+  /** Subfields of a repeating group, in order and by id. */
   items?: FieldPlan[];
-  itemIds?: Set<string>;
+  itemsById?: Map<string, FieldPlan>;
 };
 
 /** The validation plan of a form: fields in document order, by id. */
@@ -90,7 +90,7 @@ export function planField(
   };
   if (field.type === "group") {
     plan.items = field.fields.map((sub) => planField(def, sub));
-    plan.itemIds = new Set(field.fields.map((f) => f.id));
+    plan.itemsById = new Map(plan.items.map((p) => [p.field.id, p]));
   }
   return plan;
 }

@@ -154,10 +154,9 @@ function readGroup(
       });
       return;
     }
-    const itemById = new Map((plan.items ?? []).map((p) => [p.field.id, p]));
     const itemRead = readFieldSet(
       plan.items ?? [],
-      itemById,
+      plan.itemsById ?? new Map(),
       item,
       childPath(path, i),
       context,
